@@ -1,0 +1,83 @@
+package dev.tensorlane.cli;
+
+import dev.tensorlane.Activation;
+import dev.tensorlane.FusedLinear;
+import dev.tensorlane.Softmax;
+import dev.tensorlane.Tensorlane;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The command-line program. Until the training commands exist it shows the tutorial's two first steps on
+ * Tensorlane's kernels: the softmax example and a forward pass of the 784→256→10 network on random input.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        out.println("Tensorlane backend: " + Tensorlane.describe());
+        out.println();
+        softmaxExample(out);
+        out.println();
+        forwardPass(out, 64, 0L);
+    }
+
+    static void softmaxExample(PrintStream out) {
+        float[] x = {2.0f, 1.0f, 0.5f, 0.5f, 2.0f, 1.0f};
+        float[] p = new float[x.length];
+        Softmax.softmax(2, 3, x, p);
+        out.println("softmax([[2.0, 1.0, 0.5], [0.5, 2.0, 1.0]]) =");
+        for (int r = 0; r < 2; r++) {
+            out.printf(Locale.ROOT, "  [%.4f, %.4f, %.4f]%n", p[3 * r], p[3 * r + 1], p[3 * r + 2]);
+        }
+    }
+
+    /**
+     * The tutorial's first network: h = sigmoid(x·W1 + b1) with W1 784×256, then x·W2 + b2 with W2 256×10 and a
+     * softmax, on a batch of standard-normal inputs and standard-normal weights, as the tutorial draws them.
+     */
+    static void forwardPass(PrintStream out, int batch, long seed) {
+        int inputs = 784, hidden = 256, classes = 10;
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = normal(random, batch * inputs);
+        float[] w1 = normal(random, inputs * hidden);
+        float[] b1 = normal(random, hidden);
+        float[] w2 = normal(random, hidden * classes);
+        float[] b2 = normal(random, classes);
+        float[] h = new float[batch * hidden];
+        float[] logits = new float[batch * classes];
+        float[] probabilities = new float[batch * classes];
+
+        FusedLinear.matmulBias(batch, hidden, inputs, x, 0, inputs, w1, 0, hidden, b1, 0, Activation.SIGMOID,
+                h, 0, hidden);
+        FusedLinear.matmulBias(batch, classes, hidden, h, 0, hidden, w2, 0, classes, b2, 0, Activation.IDENTITY,
+                logits, 0, classes);
+        Softmax.softmax(batch, classes, logits, probabilities);
+
+        out.printf(Locale.ROOT, "forward pass 784->256 (sigmoid) ->10 (softmax) on a random batch: output shape [%d, %d]%n",
+                batch, classes);
+        double[] sums = new double[batch];
+        for (int r = 0; r < batch; r++) {
+            for (int c = 0; c < classes; c++) {
+                sums[r] += probabilities[r * classes + c];
+            }
+        }
+        double worst = Arrays.stream(sums).map(s -> Math.abs(s - 1)).max().orElse(0);
+        out.printf(Locale.ROOT, "row sums: %.7f %.7f %.7f ... (largest |sum - 1| = %.2e)%n",
+                sums[0], sums[1], sums[2], worst);
+    }
+
+    private static float[] normal(SplittableRandom random, int size) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            // Box–Muller; SplittableRandom has no nextGaussian on JDK 17.
+            double u = 1.0 - random.nextDouble();
+            values[i] = (float) (Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble()));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tensorlane.internal.scalar;
+
+/** Scalar sigmoid and relu. */
+public final class ScalarActivations {
+    private ScalarActivations() {}
+
+    /**
+     * σ(x) from e = exp(−|x|), which never overflows: σ = 1/(1+e) for x ≥ 0 and e/(1+e) for x < 0, so the
+     * small results of very negative x keep their relative accuracy.
+     */
+    public static float sigmoid(float x) {
+        float e = ScalarExp.exp(-Math.abs(x));
+        return (x >= 0f ? 1f : e) / (1f + e);
+    }
+
+    public static float relu(float x) {
+        return Math.max(x, 0f);
+    }
+
+    public static void sigmoid(float[] x, int xOff, float[] y, int yOff, int length) {
+        for (int i = 0; i < length; i++) {
+            y[yOff + i] = sigmoid(x[xOff + i]);
+        }
+    }
+
+    public static void relu(float[] x, int xOff, float[] y, int yOff, int length) {
+        for (int i = 0; i < length; i++) {
+            y[yOff + i] = Math.max(x[xOff + i], 0f);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tensorlane.internal.vector;
+
+import dev.tensorlane.internal.scalar.ScalarActivations;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vector sigmoid and relu; tails shorter than a vector use the scalar twins. */
+final class VectorActivations {
+    private VectorActivations() {}
+
+    private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
+
+    /** σ from e = exp(−|x|): 1/(1+e) where x ≥ 0, e/(1+e) where x < 0; no intermediate can overflow. */
+    static FloatVector sigmoid(FloatVector x) {
+        FloatVector e = VectorExp.exp(x.abs().neg());
+        FloatVector numerator = FloatVector.broadcast(S, 1f).blend(e, x.compare(VectorOperators.LT, 0f));
+        return numerator.div(e.add(1f));
+    }
+
+    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int length) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < length; i++) {
+            y[yOff + i] = ScalarActivations.sigmoid(x[xOff + i]);
+        }
+    }
+
+    /** max(x, 0) lane by lane, NaN propagating as in Math.max. Unrolled twice: this loop is bound by memory. */
+    static void relu(float[] x, int xOff, float[] y, int yOff, int length) {
+        int step = S.length();
+        int i = 0;
+        for (int bound = length - 2 * step; i <= bound; i += 2 * step) {
+            FloatVector v0 = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector v1 = FloatVector.fromArray(S, x, xOff + i + step);
+            v0.max(0f).intoArray(y, yOff + i);
+            v1.max(0f).intoArray(y, yOff + i + step);
+        }
+        for (int bound = S.loopBound(length); i < bound; i += step) {
+            FloatVector.fromArray(S, x, xOff + i).max(0f).intoArray(y, yOff + i);
+        }
+        for (; i < length; i++) {
+            y[yOff + i] = Math.max(x[xOff + i], 0f);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.tensorlane.internal.vector;
+
+import dev.tensorlane.Activation;
+import dev.tensorlane.internal.scalar.ScalarActivations;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * GEMM with a bias and activation epilogue, register-blocked on the Vector API.
+ *
+ * <p>The micro-kernel keeps a tile of {@value #MR} rows × 2 vectors of C in registers across a block of k: per
+ * step of p it loads two vectors of a row of op(B), broadcasts four elements of op(A) and issues eight FMAs
+ * (8 accumulators + 2 B vectors + 1 broadcast = 11 registers, within the 16 of AVX2). k is cut into blocks of
+ * {@value #KC} so that the {@code KC × 2 vectors} panel of B read by every row tile stays in L1.
+ *
+ * <p>op(B) must have contiguous rows; a transposed B is first copied, block by block, into a per-thread
+ * {@code KC × NC} buffer (no allocation per call once a thread has one). op(A) is read with strides, so
+ * transposed A costs nothing extra.
+ *
+ * <p>Each element of C is the sum over p in increasing order within a k block, lanes never mixed, so results do
+ * not depend on where a row or column falls in a tile. Bias and activation are applied to the register tile of
+ * the last k block, just before it is stored.
+ */
+final class VectorGemm {
+    private VectorGemm() {}
+
+    private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
+    private static final int L = S.length();
+    private static final int MR = 4;
+    private static final int NR = 2 * L;
+    private static final int KC = 256;
+    private static final int NC = 128;
+    private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[KC * NC]);
+
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc,
+                     float[] bias, int biasOff, Activation act) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int rowA = transA ? 1 : lda;
+        int colA = transA ? lda : 1;
+        if (k == 0 || alpha == 0f) {
+            // BLAS: A and B are not read; C = act(beta·C + bias).
+            block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+            return;
+        }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            boolean last = pc + kc == k;
+            float blockBeta = pc == 0 ? beta : 1f;
+            float[] blockBias = last ? bias : null;
+            Activation blockAct = last ? act : Activation.IDENTITY;
+            int aBlock = aOff + pc * colA;
+            if (!transB) {
+                block(m, n, kc, alpha, a, aBlock, rowA, colA, b, bOff + pc * ldb, ldb,
+                        blockBeta, c, cOff, ldc, blockBias, biasOff, blockAct);
+                continue;
+            }
+            float[] pack = PACK.get();
+            for (int jc = 0; jc < n; jc += NC) {
+                int nc = Math.min(NC, n - jc);
+                for (int j = 0; j < nc; j++) {
+                    int src = bOff + (jc + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        pack[p * nc + j] = b[src + p];
+                    }
+                }
+                block(m, nc, kc, alpha, a, aBlock, rowA, colA, pack, 0, nc,
+                        blockBeta, c, cOff + jc, ldc, blockBias, biasOff + jc, blockAct);
+            }
+        }
+    }
+
+    /** C[0..m, 0..n) = epilogue(alpha · op(A)[.., 0..kc) · B[0..kc, ..] + beta · C) for one k block. */
+    private static void block(int m, int n, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                              float[] bias, int biasOff, Activation act) {
+        int j = 0;
+        for (; j + NR <= n; j += NR) {
+            int i = 0;
+            for (; i + MR <= m; i += MR) {
+                tile4x2(kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff + j, ldb,
+                        beta, c, cOff + i * ldc + j, ldc, bias, biasOff + j, act);
+            }
+            for (; i < m; i++) {
+                tile1x2(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb,
+                        beta, c, cOff + i * ldc + j, bias, biasOff + j, act);
+            }
+        }
+        for (; j + L <= n; j += L) {
+            for (int i = 0; i < m; i++) {
+                tile1x1(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb,
+                        beta, c, cOff + i * ldc + j, bias, biasOff + j, act);
+            }
+        }
+        for (; j < n; j++) {
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * rowA;
+                float s = 0f;
+                for (int p = 0; p < kc; p++) {
+                    s += a[ai + p * colA] * b[bOff + p * ldb + j];
+                }
+                int ci = cOff + i * ldc + j;
+                float v = alpha * s;
+                if (beta != 0f) {
+                    v += beta * c[ci];
+                }
+                if (bias != null) {
+                    v += bias[biasOff + j];
+                }
+                c[ci] = switch (act) {
+                    case IDENTITY -> v;
+                    case RELU -> Math.max(v, 0f);
+                    case SIGMOID -> ScalarActivations.sigmoid(v);
+                };
+            }
+        }
+    }
+
+    private static void tile4x2(int kc, float alpha, float[] a, int a0, int rowA, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int c0, int ldc,
+                                float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            int ap = p * colA;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        store(c00, alpha, beta, c, c0, bias, biasOff, act);
+        store(c01, alpha, beta, c, c0 + L, bias, biasOff + L, act);
+        store(c10, alpha, beta, c, c0 + ldc, bias, biasOff, act);
+        store(c11, alpha, beta, c, c0 + ldc + L, bias, biasOff + L, act);
+        store(c20, alpha, beta, c, c0 + 2 * ldc, bias, biasOff, act);
+        store(c21, alpha, beta, c, c0 + 2 * ldc + L, bias, biasOff + L, act);
+        store(c30, alpha, beta, c, c0 + 3 * ldc, bias, biasOff, act);
+        store(c31, alpha, beta, c, c0 + 3 * ldc + L, bias, biasOff + L, act);
+    }
+
+    private static void tile1x2(int kc, float alpha, float[] a, int a0, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int c0,
+                                float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p * colA]);
+            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
+            c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
+        }
+        store(c00, alpha, beta, c, c0, bias, biasOff, act);
+        store(c01, alpha, beta, c, c0 + L, bias, biasOff + L, act);
+    }
+
+    private static void tile1x1(int kc, float alpha, float[] a, int a0, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int c0,
+                                float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            c00 = FloatVector.broadcast(S, a[a0 + p * colA]).fma(FloatVector.fromArray(S, b, bOff + p * ldb), c00);
+        }
+        store(c00, alpha, beta, c, c0, bias, biasOff, act);
+    }
+
+    /** The epilogue: C = act(alpha·acc + beta·C + bias), beta == 0 meaning C is not read. */
+    private static void store(FloatVector acc, float alpha, float beta, float[] c, int ci,
+                              float[] bias, int biasOff, Activation act) {
+        FloatVector v = alpha == 1f ? acc : acc.mul(alpha);
+        if (beta == 1f) {
+            v = v.add(FloatVector.fromArray(S, c, ci));
+        } else if (beta != 0f) {
+            v = FloatVector.fromArray(S, c, ci).fma(FloatVector.broadcast(S, beta), v);
+        }
+        if (bias != null) {
+            v = v.add(FloatVector.fromArray(S, bias, biasOff));
+        }
+        switch (act) {
+            case RELU -> v = v.max(0f);
+            case SIGMOID -> v = VectorActivations.sigmoid(v);
+            case IDENTITY -> { }
+        }
+        v.intoArray(c, ci);
+    }
+}
