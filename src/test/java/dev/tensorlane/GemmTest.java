@@ -1,0 +1,182 @@
+package dev.tensorlane;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GemmTest {
+
+    static float[] random(SplittableRandom random, int size) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = (float) random.nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    /** Runs one gemm with padded leading dimensions and offsets, and checks it against the double reference. */
+    static void check(boolean transA, boolean transB, int m, int n, int k, float alpha, float beta,
+                      int pad, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int aRows = transA ? k : m, aCols = transA ? m : k;
+        int bRows = transB ? n : k, bCols = transB ? k : n;
+        int lda = Math.max(1, aCols) + pad, ldb = Math.max(1, bCols) + pad, ldc = Math.max(1, n) + pad;
+        int aOff = pad, bOff = 2 * pad, cOff = 3 * pad;
+        float[] a = random(random, aOff + aRows * lda + 1);
+        float[] b = random(random, bOff + bRows * ldb + 1);
+        float[] c = random(random, cOff + m * ldc + 1);
+        if (beta == 0) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOff + i * ldc + j] = Float.NaN; // beta == 0 must not read C
+                }
+            }
+        }
+        float[] c0 = c.clone();
+        Gemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        Reference.GemmResult ref = Reference.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                beta, c0, cOff, ldc, null, 0);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float got = c[cOff + i * ldc + j];
+                double err = Math.abs(got - ref.value[i * n + j]);
+                if (!(err <= ref.bound[i * n + j])) fail(String.format(
+                        "m=%d n=%d k=%d tA=%b tB=%b alpha=%s beta=%s: C[%d,%d]=%s, exact %s, error %s > bound %s",
+                        m, n, k, transA, transB, alpha, beta, i, j, got, ref.value[i * n + j], err, ref.bound[i * n + j]));
+            }
+        }
+        for (int i = 0; i < c.length; i++) {
+            int row = (i - cOff) / ldc, col = (i - cOff) % ldc;
+            boolean inside = i >= cOff && row < m && col < n;
+            if (!inside) {
+                assertEquals(Float.floatToRawIntBits(c0[i]), Float.floatToRawIntBits(c[i]), "wrote outside C at " + i);
+            }
+        }
+    }
+
+    static Stream<Arguments> edgeShapes() {
+        int[] sizes = {0, 1, 3, 4, 5, 7, 15, 16, 17, 31, 32, 33, 47, 64, 65};
+        List<Arguments> cases = new ArrayList<>();
+        long seed = 1;
+        for (int m : new int[] {0, 1, 2, 3, 4, 5, 9}) {
+            for (int n : sizes) {
+                for (int k : new int[] {0, 1, 2, 13, 17}) {
+                    cases.add(Arguments.of(m, n, k, seed++));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @MethodSource("edgeShapes")
+    void edgeShapesInEveryTransposeCombination(int m, int n, int k, long seed) {
+        for (int t = 0; t < 4; t++) {
+            check((t & 1) != 0, (t & 2) != 0, m, n, k, 1f, 0f, t, seed);
+        }
+    }
+
+    @Test
+    void acrossTheKBlockAndPackingBoundaries() {
+        int[][] shapes = {{5, 33, 255}, {6, 127, 256}, {7, 129, 257}, {4, 130, 513}, {9, 200, 300}, {64, 128, 784}};
+        long seed = 100;
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                check((t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 1f, 0f, 1, seed++);
+            }
+        }
+    }
+
+    @Test
+    void alphaAndBetaSpecialCases() {
+        float[] values = {0f, 1f, -1f, 0.5f, 2.5f};
+        long seed = 500;
+        for (float alpha : values) {
+            for (float beta : values) {
+                for (int t = 0; t < 4; t++) {
+                    check((t & 1) != 0, (t & 2) != 0, 11, 37, 19, alpha, beta, 2, seed++);
+                }
+            }
+        }
+    }
+
+    @Test
+    void alphaZeroDoesNotReadAOrB() {
+        float[] a = {Float.NaN, Float.NaN};
+        float[] b = {Float.NaN, Float.NaN};
+        float[] c = {3f};
+        Gemm.gemm(false, false, 1, 1, 2, 0f, a, 0, 2, b, 0, 1, 2f, c, 0, 1);
+        assertEquals(6f, c[0]);
+    }
+
+    @Test
+    void matmulOfASmallExample() {
+        float[] a = {1, 2, 3, 4, 5, 6};          // 2x3
+        float[] b = {7, 8, 9, 10, 11, 12};       // 3x2
+        float[] c = new float[4];
+        Gemm.matmul(2, 2, 3, a, b, c);
+        assertArrayEquals(new float[] {58, 64, 139, 154}, c);
+    }
+
+    @Test
+    void columnMajorSgemmMatchesNetlibConventions() {
+        // Column-major A (2x3) = [[1,2,3],[4,5,6]] is stored {1,4,2,5,3,6}; B (3x2) = [[7,8],[9,10],[11,12]].
+        float[] a = {1, 4, 2, 5, 3, 6};
+        float[] b = {7, 9, 11, 8, 10, 12};
+        float[] c = new float[4];
+        Gemm.sgemm("N", "N", 2, 2, 3, 1f, a, 2, b, 3, 0f, c, 2);
+        assertArrayEquals(new float[] {58, 139, 64, 154}, c); // column-major [[58,64],[139,154]]
+        // Aᵀ stored as a 3x2 column-major matrix, passed with "T".
+        float[] at = {1, 2, 3, 4, 5, 6};
+        float[] bt = {7, 8, 9, 10, 11, 12};  // Bᵀ (2x3) column-major
+        float[] c2 = {1, 1, 1, 1};
+        Gemm.sgemm("t", "T", 2, 2, 3, 1f, at, 3, bt, 2, 1f, c2, 2);
+        assertArrayEquals(new float[] {59, 140, 65, 155}, c2);
+        // Row-major C = A·B through the column-major call, as the issue documents it.
+        float[] ar = {1, 2, 3, 4, 5, 6}, br = {7, 8, 9, 10, 11, 12};
+        float[] cr = new float[4];
+        Gemm.sgemm("N", "N", 2, 2, 3, 1f, br, 2, ar, 3, 0f, cr, 2);
+        assertArrayEquals(new float[] {58, 64, 139, 154}, cr);
+    }
+
+    @Test
+    void columnMajorSgemmChecksArgumentsLikeBlas() {
+        float[] x = new float[16];
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm("N", "N", 3, 2, 2, 1f, x, 2, x.clone(), 2, 0f, new float[16], 3));
+        assertTrue(e.getMessage().contains("lda=2 < max(1, m=3)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm("X", "N", 1, 1, 1, 1f, x, 1, x.clone(), 1, 0f, new float[1], 1));
+        assertTrue(e.getMessage().contains("transa=\"X\""), e.getMessage());
+    }
+
+    @Test
+    void manyThreadsAtOnceOnSeparateOutputs() throws Exception {
+        int threads = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long seed = 900 + t;
+                futures.add(pool.submit(() -> {
+                    for (int rep = 0; rep < 5; rep++) {
+                        check(rep % 2 == 1, seed % 2 == 0, 33, 70, 300, 1f, 0f, 1, seed * 10 + rep);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
