@@ -24,6 +24,7 @@ public final class Activations {
     /**
      * {@code y = 1 / (1 + e^-x)}, computed from {@code e^-|x|} so no intermediate overflows. At most 4 ulp of
      * relative error wherever the result is a normal float; always in [0, 1]; never NaN for finite x; NaN gives NaN.
+     * Monotonic up to rounding: for x &lt;= x', sigmoid(x') is never smaller than sigmoid(x) by more than 1 ulp.
      */
     public static void sigmoid(float[] x, int xOff, float[] y, int yOff, int length) {
         check(x, xOff, y, yOff, length);

@@ -19,7 +19,8 @@ import dev.tensorlane.internal.KernelsProvider;
  *       in float costs about {@code |x_i − max|} units); smaller values may be flushed to 0. Every row of finite
  *       inputs sums to 1 within 1e-5 for rows up to 10^6 columns.</li>
  *   <li>log-softmax: absolute error at most {@code (2 + |x_i − max| + ln(cols))·2⁻²³}, computed as
- *       {@code (x_i − max) − log Σ exp(x_j − max)}, never as log(softmax), so it is finite wherever x is.</li>
+ *       {@code (x_i − max) − log Σ exp(x_j − max)}, never as log(softmax), so it is finite wherever x is finite and the exact result fits in a float
+ *       (only {@code x_i − max < −Float.MAX_VALUE}, e.g. a row holding both ±3e38, rounds to −Infinity).</li>
  * </ul>
  */
 public final class Softmax {
