@@ -24,18 +24,19 @@ public final class ScalarExp {
         float n = z - SHIFT;
         float r = x - n * LN2_HI;
         r = r - n * LN2_LO;
-        float p = P0;
-        p = p * r + P1;
-        p = p * r + P2;
-        p = p * r + P3;
-        p = p * r + P4;
-        p = p * r + P5;
-        float y = (p * (r * r) + r) + 1f;
+        float q = Q4;
+        q = q * r + Q3;
+        q = q * r + Q2;
+        q = q * r + Q1;
+        q = q * r + Q0;
+        float y = q * (r * r) + r;   // e^r − 1
         int e = Float.floatToRawIntBits(z) << 23;
         if (x <= FAST_MAX) {
-            return y * Float.intBitsToFloat(e + ONE_BITS);
+            float scale = Float.intBitsToFloat(e + ONE_BITS);
+            return y * scale + scale;
         }
-        return (y + y) * Float.intBitsToFloat(e + HALF_BITS);
+        float half = Float.intBitsToFloat(e + HALF_BITS);
+        return (y * half + half) * 2f;
     }
 
     public static void exp(float[] x, int xOff, float[] y, int yOff, int length) {

@@ -1,0 +1,84 @@
+package dev.tensorlane.jmh;
+
+import dev.tensorlane.Activation;
+import dev.tensorlane.internal.Kernels;
+import org.openjdk.jmh.annotations.*;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Row-major C = A·B (square, {@code size}³) and the fused linear layer of the tutorial's shapes,
+ * Y = relu(X·Wᵀ + b) with W in nn.Linear's [out × in] layout. Score: operations per second;
+ * GFLOP/s = score × 2·m·n·k / 1e9. On one AVX2/AVX-512 core, tens of GFLOP/s is the target range.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
+public class GemmBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Square {
+        @Param({"vector", "scalar"})
+        public String backend;
+
+        @Param({"256", "512", "1024"})
+        public int size;
+
+        Kernels kernels;
+        float[] a, b, c;
+
+        @Setup
+        public void setup() {
+            kernels = Backends.of(backend);
+            a = Backends.gaussian(1, size * size, 1);
+            b = Backends.gaussian(2, size * size, 1);
+            c = new float[size * size];
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Linear {
+        @Param({"vector", "scalar"})
+        public String backend;
+
+        /** batch × in × out. */
+        @Param({"64x784x128", "64x784x256", "64x128x64", "64x64x10", "1x784x128"})
+        public String shape;
+
+        Kernels kernels;
+        int m, k, n;
+        float[] x, w, bias, y;
+
+        @Setup
+        public void setup() {
+            kernels = Backends.of(backend);
+            String[] p = shape.split("x");
+            m = Integer.parseInt(p[0]);
+            k = Integer.parseInt(p[1]);
+            n = Integer.parseInt(p[2]);
+            x = Backends.gaussian(3, m * k, 1);
+            w = Backends.gaussian(4, n * k, 0.05);
+            bias = Backends.gaussian(5, n, 0.1);
+            y = new float[m * n];
+        }
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float[] gemm(Square s) {
+        s.kernels.gemm(false, false, s.size, s.size, s.size, 1f, s.a, 0, s.size, s.b, 0, s.size, 0f, s.c, 0, s.size,
+                null, 0, Activation.IDENTITY);
+        return s.c;
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float[] linearRelu(Linear s) {
+        s.kernels.gemm(false, true, s.m, s.n, s.k, 1f, s.x, 0, s.k, s.w, 0, s.k, 0f, s.y, 0, s.n,
+                s.bias, 0, Activation.RELU);
+        return s.y;
+    }
+}
