@@ -107,6 +107,17 @@ class GemmTest {
         }
     }
 
+    /** |beta·C| ≫ |alpha·A·B|: the sum over k must join beta·C once, not be rounded into C step by step. */
+    @Test
+    void deepSumsJoinALargeBetaTimesCOnce() {
+        long seed = 700;
+        for (int t = 0; t < 4; t++) {
+            check((t & 1) != 0, (t & 2) != 0, 5, 3, 13, 0.01f, 1.05f, 0, seed++);
+            check((t & 1) != 0, (t & 2) != 0, 7, 40, 1500, 1e-6f, 1000f, 1, seed++);
+            check((t & 1) != 0, (t & 2) != 0, 9, 70, 700, 1e-5f, 100f, 2, seed++);
+        }
+    }
+
     @Test
     void alphaZeroDoesNotReadAOrB() {
         float[] a = {Float.NaN, Float.NaN};

@@ -3,8 +3,9 @@ package dev.tensorlane.internal.scalar;
 import dev.tensorlane.Activation;
 
 /**
- * Reference-order GEMM with bias and activation epilogue. Non-transposed B runs row by row (i, p, j), which C2
- * auto-vectorizes; transposed B runs as dot products of contiguous rows.
+ * Plain-Java GEMM with bias and activation epilogue: C = act(alpha·Σ_p a·b + beta·C + bias), the sum taken apart
+ * from C as in the vector backend. Non-transposed B runs row by row (i, p, j), which C2 auto-vectorizes;
+ * transposed B runs as dot products of contiguous rows.
  */
 public final class ScalarGemm {
     private ScalarGemm() {}
@@ -24,12 +25,19 @@ public final class ScalarGemm {
             if (!multiply) {
                 // BLAS: alpha == 0 or k == 0 reads neither A nor B
             } else if (!transB) {
+                // Σ_p a·b goes to a row of its own, then joins beta·C once: summing straight into C would round
+                // every partial sum at the magnitude of C, outside the error bound when |beta·C| ≫ |alpha·A·B|.
+                float[] row = rowBuffer(n);
+                java.util.Arrays.fill(row, 0, n, 0f);
                 for (int p = 0; p < k; p++) {
-                    float aip = alpha * a[aOff + i * rowA + p * colA];
+                    float aip = a[aOff + i * rowA + p * colA];
                     int bp = bOff + p * ldb;
                     for (int j = 0; j < n; j++) {
-                        c[ci + j] += aip * b[bp + j];
+                        row[j] += aip * b[bp + j];
                     }
+                }
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += alpha * row[j];
                 }
             } else {
                 for (int j = 0; j < n; j++) {
@@ -43,6 +51,17 @@ public final class ScalarGemm {
             }
             epilogue(c, ci, n, bias, biasOff, act);
         }
+    }
+
+    private static final ThreadLocal<float[][]> ROW = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /** A per-thread row of at least n floats, grown once to the widest C the thread has seen. */
+    private static float[] rowBuffer(int n) {
+        float[][] holder = ROW.get();
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
+        }
+        return holder[0];
     }
 
     static void scaleRow(float[] c, int off, int n, float beta) {

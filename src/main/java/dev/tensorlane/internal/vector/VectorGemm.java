@@ -9,19 +9,18 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * GEMM with a bias and activation epilogue, register-blocked on the Vector API.
  *
- * <p>The micro-kernel keeps a tile of {@value #MR} rows × 2 vectors of C in registers across a block of k: per
- * step of p it loads two vectors of a row of op(B), broadcasts four elements of op(A) and issues eight FMAs
- * (8 accumulators + 2 B vectors + 1 broadcast = 11 registers, within the 16 of AVX2). k is cut into blocks of
- * {@value #KC} so that the {@code KC × 2 vectors} panel of B read by every row tile stays in L1.
+ * <p>The micro-kernel keeps a tile of {@value #MR} rows × 2 vectors of C in registers across all of k: per step
+ * of p it loads two vectors of a row of op(B), broadcasts four elements of op(A) and issues eight FMAs
+ * (8 accumulators + 2 B vectors + 1 broadcast = 11 registers, within the 16 of AVX2). op(A) is read with
+ * strides, so transposed A costs nothing extra. A·Bᵀ (nn.Linear's X·Wᵀ) runs as dot products
+ * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first;
+ * Aᵀ·Bᵀ packs rows of op(A) and runs as dot products. Buffers are per thread and reused: no allocation per call
+ * once a thread has them.
  *
- * <p>op(B) must have contiguous rows; a transposed B (with transposed A) is first copied, block by block, into a
- * per-thread {@code KC × NC} buffer (no allocation per call once a thread has one). op(A) is read with strides,
- * so transposed A costs nothing extra. A·Bᵀ with A not transposed (nn.Linear) takes a dot-product path of its
- * own, {@link #dotProducts}.
- *
- * <p>Each element of C is the sum over p in increasing order within a k block, lanes never mixed, so results do
- * not depend on where a row or column falls in a tile. Bias and activation are applied to the register tile of
- * the last k block, just before it is stored.
+ * <p>k is deliberately not blocked: every element of C is reduced in one pass and combined with beta·C once,
+ * which is what the documented error bound needs (summing k blocks into C would round each partial sum at the
+ * magnitude of C). Cache blocking that keeps this property is the fast-GEMM issue's work. Bias and activation
+ * are applied to the register tile just before it is stored.
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -30,7 +29,6 @@ final class VectorGemm {
     private static final int L = S.length();
     private static final int MR = 4;
     private static final int NR = 2 * L;
-    private static final int KC = 256;
     private static final int NC = 128;
     /**
      * From this depth on, A·Bᵀ runs as dot products even for full tiles: the one lane reduction per element is
@@ -38,7 +36,8 @@ final class VectorGemm {
      * 57 GFLOP/s as dot products against 38 packed; 64×128×64 29 as dot products against 62 packed.
      */
     private static final int DOT_MIN_K = 32 * L;
-    private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[KC * NC]);
+    private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
+    private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda,
@@ -55,38 +54,50 @@ final class VectorGemm {
             block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
             return;
         }
-        if (transB && !transA && (m < MR || n < NR || k >= DOT_MIN_K)) {
+        if (!transB) {
+            block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+        } else if (!transA && (m < MR || n < NR || k >= DOT_MIN_K)) {
             dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
-            return;
-        }
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            boolean last = pc + kc == k;
-            float blockBeta = pc == 0 ? beta : 1f;
-            float[] blockBias = last ? bias : null;
-            Activation blockAct = last ? act : Activation.IDENTITY;
-            int aBlock = aOff + pc * colA;
-            if (!transB) {
-                block(m, n, kc, alpha, a, aBlock, rowA, colA, b, bOff + pc * ldb, ldb,
-                        blockBeta, c, cOff, ldc, blockBias, biasOff, blockAct);
-                continue;
-            }
+        } else if (!transA) {
+            // Shallow A·Bᵀ with full tiles: Bᵀ packed (k < DOT_MIN_K, so one panel holds all of k).
             float[] pack = PACK.get();
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 for (int j = 0; j < nc; j++) {
-                    int src = bOff + (jc + j) * ldb + pc;
-                    for (int p = 0; p < kc; p++) {
+                    int src = bOff + (jc + j) * ldb;
+                    for (int p = 0; p < k; p++) {
                         pack[p * nc + j] = b[src + p];
                     }
                 }
-                block(m, nc, kc, alpha, a, aBlock, rowA, colA, pack, 0, nc,
-                        blockBeta, c, cOff + jc, ldc, blockBias, biasOff + jc, blockAct);
+                block(m, nc, k, alpha, a, aOff, rowA, colA, pack, 0, nc,
+                        beta, c, cOff + jc, ldc, bias, biasOff + jc, act);
+            }
+        } else {
+            // Aᵀ·Bᵀ: rows of B are contiguous along k; copy MR rows of op(A) at a time, then dot products.
+            float[] rows = packedRows(MR * k);
+            for (int i0 = 0; i0 < m; i0 += MR) {
+                int mr = Math.min(MR, m - i0);
+                for (int p = 0; p < k; p++) {
+                    int src = aOff + p * lda + i0;
+                    for (int r = 0; r < mr; r++) {
+                        rows[r * k + p] = a[src + r];
+                    }
+                }
+                dotProducts(mr, n, k, alpha, rows, 0, k, b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc,
+                        bias, biasOff, act);
             }
         }
     }
 
-    /** C[0..m, 0..n) = epilogue(alpha · op(A)[.., 0..kc) · B[0..kc, ..] + beta · C) for one k block. */
+    private static float[] packedRows(int size) {
+        float[][] holder = ROWS.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
+    /** C[0..m, 0..n) = epilogue(alpha · op(A) · B + beta · C), B with contiguous rows of n. */
     private static void block(int m, int n, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               float[] bias, int biasOff, Activation act) {
