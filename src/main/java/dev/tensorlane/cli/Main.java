@@ -11,19 +11,61 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The command-line program. Until the training commands exist it shows the tutorial's two first steps on
- * Tensorlane's kernels: the softmax example and a forward pass of the 784→256→10 network on random input.
+ * The command-line program: {@code train} (the default) trains the tutorial's networks; {@code demo} shows the
+ * tutorial's first steps on the kernels (the softmax example, a forward pass of the 784→256→10 network).
  */
 public final class Main {
     private Main() {}
 
+    static final String USAGE = """
+            usage: tensorlane [command] [options]
+              train    train a network on MNIST-format data (the default command; see tensorlane train --help)
+              eval     evaluate a saved model on a test set
+              predict  class probabilities of one image (PNG or IDX) from a saved model
+              demo     the tutorial's softmax example and a forward pass of its 784-256-10 network
+            """;
+
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        out.println("Tensorlane backend: " + Tensorlane.describe());
-        out.println();
-        softmaxExample(out);
-        out.println();
-        forwardPass(out, 64, 0L);
+        int status;
+        try {
+            status = run(args, System.out, System.err);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println("tensorlane: " + e.getMessage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws java.io.IOException {
+        String command = args.length == 0 || args[0].startsWith("--") ? "train" : args[0];
+        int from = args.length == 0 || args[0].startsWith("--") ? 0 : 1;
+        if (Arrays.asList(args).contains("--help") || command.equals("help")) {
+            out.print(switch (command) {
+                case "train" -> Train.USAGE;
+                case "eval" -> Predict.EVAL_USAGE;
+                case "predict" -> Predict.PREDICT_USAGE;
+                default -> USAGE;
+            });
+            return 0;
+        }
+        switch (command) {
+            case "train":
+                return Train.run(new Options(args, from), out, err);
+            case "eval":
+                return Predict.eval(new Options(args, from), out);
+            case "predict":
+                return Predict.predict(new Options(args, from), out);
+            case "demo":
+                out.println("Tensorlane backend: " + Tensorlane.describe());
+                out.println();
+                softmaxExample(out);
+                out.println();
+                forwardPass(out, 64, 0L);
+                return 0;
+            default:
+                err.print("tensorlane: unknown command '" + command + "'\n" + USAGE);
+                return 2;
+        }
     }
 
     static void softmaxExample(PrintStream out) {

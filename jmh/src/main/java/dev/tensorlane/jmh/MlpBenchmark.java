@@ -1,0 +1,67 @@
+package dev.tensorlane.jmh;
+
+import dev.tensorlane.nn.Adam;
+import dev.tensorlane.nn.CrossEntropyLoss;
+import dev.tensorlane.nn.Models;
+import dev.tensorlane.nn.Sequential;
+import dev.tensorlane.nn.Softmax;
+import org.openjdk.jmh.annotations.*;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tutorial's 784→128→64→10 ReLU network: one training step (forward, cross-entropy, backward, Adam) on a
+ * batch of 64, and inference (forward and softmax) at batch 64 and 10,000. Score: operations per second;
+ * samples per second is score × batch. Runs on whichever backend the JVM picks (vector here, with the
+ * module added below). {@code -prof gc} should show no allocation per operation.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
+public class MlpBenchmark {
+
+    @Param({"64", "10000"})
+    public int batch;
+
+    private Sequential model;
+    private Adam adam;
+    private CrossEntropyLoss loss;
+    private Softmax softmax;
+    private float[] x, dlogits, probabilities;
+    private int[] labels;
+
+    @Setup
+    public void setup() {
+        model = Models.mlp(Models.Init.PYTORCH, 0);
+        adam = new Adam(model.parameters(), 1e-3f);
+        loss = new CrossEntropyLoss();
+        softmax = new Softmax(10);
+        x = Backends.gaussian(1, batch * 784, 1);
+        labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = i % 10;
+        }
+        dlogits = new float[batch * 10];
+        probabilities = new float[batch * 10];
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float trainStep() {
+        float value = loss.forward(batch, 10, model.forward(batch, x), labels);
+        loss.backward(batch, 10, labels, dlogits);
+        model.backward(batch, x, dlogits);
+        adam.step();
+        return value;
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float[] inference() {
+        softmax.forward(batch, model.forward(batch, x), probabilities);
+        return probabilities;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tensorlane.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void saveThenLoadGivesBitIdenticalWeightsAndOutputs() throws IOException {
+        Sequential model = Models.mlp(Models.Init.PYTORCH, 3);
+        Path file = dir.resolve("m.tlnm");
+        ModelFile.save(model, file);
+        Sequential loaded = ModelFile.load(file);
+        assertEquals(model.toString(), loaded.toString());
+        for (int i = 0; i < model.parameters().size(); i++) {
+            assertArrayEquals(model.parameters().get(i).value(), loaded.parameters().get(i).value());
+        }
+        float[] x = new float[2 * 784];
+        Arrays.fill(x, 0.3f);
+        assertArrayEquals(model.forward(2, x).clone(), loaded.forward(2, x));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    private void assertRefused(byte[] content, String fragment) throws IOException {
+        Path file = dir.resolve("bad" + fragment.hashCode());
+        Files.write(file, content);
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), "'" + e.getMessage() + "' lacks '" + fragment + "'");
+    }
+
+    @Test
+    void truncatedCorruptedAndForeignFilesAreRefused() throws IOException {
+        Path file = dir.resolve("good");
+        ModelFile.save(Models.sigmoid(Models.Init.NORMAL_001, 1), file);
+        byte[] good = Files.readAllBytes(file);
+
+        assertRefused(Arrays.copyOf(good, good.length - 1), "truncated");
+        assertRefused(Arrays.copyOf(good, 30), "truncated");
+        assertRefused(Arrays.copyOf(good, good.length + 3), "trailing bytes");
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x10;
+        assertRefused(flipped, "checksum mismatch");
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        assertRefused(magic, "bad magic");
+        byte[] version = good.clone();
+        version[7] = 9;
+        assertRefused(version, "version 9");
+        byte[] kind = good.clone();
+        kind[12] = 7;
+        assertRefused(kind, "unknown kind 7");
+        byte[] huge = good.clone();
+        huge[13] = 0x7f; // first layer's in-features becomes enormous
+        assertRefused(huge, "sizes");
+        assertRefused(new byte[5], "truncated");
+    }
+
+    @Test
+    void aMissingFileIsReportedByName() {
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(dir.resolve("none")));
+        assertTrue(e.getMessage().contains("not a file"));
+    }
+}
