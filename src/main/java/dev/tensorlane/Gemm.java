@@ -93,12 +93,20 @@ public final class Gemm {
     static void checkGemm(boolean transA, boolean transB, int m, int n, int k,
                           float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                           float[] c, int cOff, int ldc) {
+        int aRows = transA ? k : m, aCols = transA ? m : k;
+        int bRows = transB ? n : k, bCols = transB ? k : n;
+        if (m >= 0 && n >= 0 && k >= 0
+                && Checks.fits(a, aOff, lda, aRows, aCols) && Checks.fits(b, bOff, ldb, bRows, bCols)
+                && Checks.fits(c, cOff, ldc, m, n)) {
+            // Valid shapes, checked without building a message (calls in a training step must not allocate).
+            Checks.noOverlap(c, "c", cOff, ldc, m, n, a, "a", aOff, lda, aRows, aCols);
+            Checks.noOverlap(c, "c", cOff, ldc, m, n, b, "b", bOff, ldb, bRows, bCols);
+            return;
+        }
         Checks.nonNegative("m", m);
         Checks.nonNegative("n", n);
         Checks.nonNegative("k", k);
         String shape = "(m=" + m + ", n=" + n + ", k=" + k + ", transA=" + transA + ", transB=" + transB + ")";
-        int aRows = transA ? k : m, aCols = transA ? m : k;
-        int bRows = transB ? n : k, bCols = transB ? k : n;
         Checks.matrix(a, "a", aOff, "lda", lda, aRows, aCols, transA ? "m" : "k", "A " + shape);
         Checks.matrix(b, "b", bOff, "ldb", ldb, bRows, bCols, transB ? "k" : "n", "B " + shape);
         Checks.matrix(c, "c", cOff, "ldc", ldc, m, n, "n", "C " + shape);

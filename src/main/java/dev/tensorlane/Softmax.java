@@ -46,6 +46,10 @@ public final class Softmax {
     }
 
     private static void check(int rows, int cols, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
+        if (Checks.fits(x, xOff, ldx, rows, cols) && Checks.fits(y, yOff, ldy, rows, cols)) {
+            Checks.inPlaceOrDisjoint(y, "y", yOff, ldy, x, "x", xOff, ldx, rows, cols);
+            return;
+        }
         Checks.nonNegative("rows", rows);
         Checks.nonNegative("cols", cols);
         String what = "(rows=" + rows + ", cols=" + cols + ")";

@@ -20,6 +20,18 @@ public final class Checks {
     }
 
     /**
+     * True when a row-major block is valid: non-null array, {@code ld >= max(1, cols)}, inside the array. The
+     * allocation-free fast path of the facades; they build messages only when this says no.
+     */
+    public static boolean fits(float[] array, int off, int ld, int rows, int cols) {
+        if (array == null || rows < 0 || cols < 0 || ld < Math.max(1, cols) || off < 0) {
+            return false;
+        }
+        long end = rows == 0 || cols == 0 ? off : (long) off + (long) (rows - 1) * ld + cols;
+        return end <= array.length;
+    }
+
+    /**
      * Checks a row-major block of {@code rows × cols} starting at {@code off} with row stride {@code ld}.
      * {@code what} describes the operand for the message, e.g. {@code "A (m=3, k=8, transA=false)"}.
      */

@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>k is deliberately not blocked: every element of C is reduced in one pass and combined with beta·C once,
  * which is what the documented error bound needs (summing k blocks into C would round each partial sum at the
  * magnitude of C). Cache blocking that keeps this property is the fast-GEMM issue's work. Bias and activation
- * are applied to the register tile just before it is stored.
+ * are applied to each tile right after it is stored, while it is in L1 ({@link #rowEpilogue}).
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -169,14 +169,17 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        store(c00, alpha, beta, c, c0, bias, biasOff, act);
-        store(c01, alpha, beta, c, c0 + L, bias, biasOff + L, act);
-        store(c10, alpha, beta, c, c0 + ldc, bias, biasOff, act);
-        store(c11, alpha, beta, c, c0 + ldc + L, bias, biasOff + L, act);
-        store(c20, alpha, beta, c, c0 + 2 * ldc, bias, biasOff, act);
-        store(c21, alpha, beta, c, c0 + 2 * ldc + L, bias, biasOff + L, act);
-        store(c30, alpha, beta, c, c0 + 3 * ldc, bias, biasOff, act);
-        store(c31, alpha, beta, c, c0 + 3 * ldc + L, bias, biasOff + L, act);
+        store(c00, alpha, beta, c, c0);
+        store(c01, alpha, beta, c, c0 + L);
+        store(c10, alpha, beta, c, c0 + ldc);
+        store(c11, alpha, beta, c, c0 + ldc + L);
+        store(c20, alpha, beta, c, c0 + 2 * ldc);
+        store(c21, alpha, beta, c, c0 + 2 * ldc + L);
+        store(c30, alpha, beta, c, c0 + 3 * ldc);
+        store(c31, alpha, beta, c, c0 + 3 * ldc + L);
+        for (int r = 0; r < MR; r++) {
+            rowEpilogue(c, c0 + r * ldc, NR, bias, biasOff, act);
+        }
     }
 
     private static void tile1x2(int kc, float alpha, float[] a, int a0, int colA,
@@ -189,8 +192,9 @@ final class VectorGemm {
             c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
             c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
         }
-        store(c00, alpha, beta, c, c0, bias, biasOff, act);
-        store(c01, alpha, beta, c, c0 + L, bias, biasOff + L, act);
+        store(c00, alpha, beta, c, c0);
+        store(c01, alpha, beta, c, c0 + L);
+        rowEpilogue(c, c0, NR, bias, biasOff, act);
     }
 
     private static void tile1x1(int kc, float alpha, float[] a, int a0, int colA,
@@ -200,7 +204,8 @@ final class VectorGemm {
         for (int p = 0; p < kc; p++) {
             c00 = FloatVector.broadcast(S, a[a0 + p * colA]).fma(FloatVector.fromArray(S, b, bOff + p * ldb), c00);
         }
-        store(c00, alpha, beta, c, c0, bias, biasOff, act);
+        store(c00, alpha, beta, c, c0);
+        rowEpilogue(c, c0, L, bias, biasOff, act);
     }
 
     /**
@@ -326,7 +331,12 @@ final class VectorGemm {
         c[ci] = v;
     }
 
-    /** Bias and activation over one finished row of C, vectorized, while the row is still in L1. */
+    /**
+     * Bias and activation over a finished stretch of a row of C, vectorized, while it is still in L1. Kept out of
+     * the tiles on purpose: with the activation (sigmoid inlines a whole exp) expanded at each of a tile's eight
+     * stores, C2 passed its inlining node limit and left later Vector API calls unintrinsified, boxing vectors on
+     * every call (seen in the MLP's training step).
+     */
     private static void rowEpilogue(float[] c, int ci, int n, float[] bias, int biasOff, Activation act) {
         if (bias == null && act == Activation.IDENTITY) {
             return;
@@ -360,18 +370,14 @@ final class VectorGemm {
         };
     }
 
-    /** The epilogue: C = act(alpha·acc + beta·C + bias), beta == 0 meaning C is not read. */
-    private static void store(FloatVector acc, float alpha, float beta, float[] c, int ci,
-                              float[] bias, int biasOff, Activation act) {
+    /** C = alpha·acc + beta·C, beta == 0 meaning C is not read. */
+    private static void store(FloatVector acc, float alpha, float beta, float[] c, int ci) {
         FloatVector v = alpha == 1f ? acc : acc.mul(alpha);
         if (beta == 1f) {
             v = v.add(FloatVector.fromArray(S, c, ci));
         } else if (beta != 0f) {
             v = FloatVector.fromArray(S, c, ci).fma(FloatVector.broadcast(S, beta), v);
         }
-        if (bias != null) {
-            v = v.add(FloatVector.fromArray(S, bias, biasOff));
-        }
-        activate(v, act).intoArray(c, ci);
+        v.intoArray(c, ci);
     }
 }
