@@ -17,14 +17,18 @@ def work(bench, params):
     if "size" in params and "Gemm" not in bench:
         return "Melem/s", int(params["size"]) / 1e6
     if "Softmax" in bench:
-        rows, cols = map(int, params["shape"].split("x"))
+        rows, cols = map(int, params["matrix"].split("x"))
         return "Melem/s", rows * cols / 1e6
     if name == "linearRelu":
-        m, k, n = map(int, params["shape"].split("x"))
+        m, k, n = map(int, params["layer"].split("x"))
         return "GFLOP/s", 2 * m * n * k / 1e9
     if name == "gemm":
-        s = int(params["size"])
+        s = int(params["dim"])
         return "GFLOP/s", 2 * s ** 3 / 1e9
+    if "Peers" in bench:
+        kind, dims = params["problem"].split(":")
+        d = list(map(int, dims.split("x")))
+        return "GFLOP/s", 2 * (d[0] * d[1] * d[2] if kind == "linear" else d[0] ** 3) / 1e9
     return None
 
 

@@ -7,7 +7,7 @@ import org.openjdk.jmh.annotations.*;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Row-major C = A·B (square, {@code size}³) and the fused linear layer of the tutorial's shapes,
+ * Row-major C = A·B (square, {@code dim}³) and the fused linear layer of the tutorial's shapes,
  * Y = relu(X·Wᵀ + b) with W in nn.Linear's [out × in] layout. Score: operations per second;
  * GFLOP/s = score × 2·m·n·k / 1e9. On one AVX2/AVX-512 core, tens of GFLOP/s is the target range.
  */
@@ -24,8 +24,9 @@ public class GemmBenchmark {
         @Param({"vector", "scalar"})
         public String backend;
 
-        @Param({"256", "512", "1024"})
-        public int size;
+        /** m = n = k. */
+        @Param({"256", "512", "1024", "2048"})
+        public int dim;
 
         Kernels kernels;
         float[] a, b, c;
@@ -33,9 +34,9 @@ public class GemmBenchmark {
         @Setup
         public void setup() {
             kernels = Backends.of(backend);
-            a = Backends.gaussian(1, size * size, 1);
-            b = Backends.gaussian(2, size * size, 1);
-            c = new float[size * size];
+            a = Backends.gaussian(1, dim * dim, 1);
+            b = Backends.gaussian(2, dim * dim, 1);
+            c = new float[dim * dim];
         }
     }
 
@@ -46,7 +47,7 @@ public class GemmBenchmark {
 
         /** batch × in × out. */
         @Param({"64x784x128", "64x784x256", "64x128x64", "64x64x10", "1x784x128"})
-        public String shape;
+        public String layer;
 
         Kernels kernels;
         int m, k, n;
@@ -55,7 +56,7 @@ public class GemmBenchmark {
         @Setup
         public void setup() {
             kernels = Backends.of(backend);
-            String[] p = shape.split("x");
+            String[] p = layer.split("x");
             m = Integer.parseInt(p[0]);
             k = Integer.parseInt(p[1]);
             n = Integer.parseInt(p[2]);
@@ -69,7 +70,7 @@ public class GemmBenchmark {
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float[] gemm(Square s) {
-        s.kernels.gemm(false, false, s.size, s.size, s.size, 1f, s.a, 0, s.size, s.b, 0, s.size, 0f, s.c, 0, s.size,
+        s.kernels.gemm(false, false, s.dim, s.dim, s.dim, 1f, s.a, 0, s.dim, s.b, 0, s.dim, 0f, s.c, 0, s.dim,
                 null, 0, Activation.IDENTITY);
         return s.c;
     }

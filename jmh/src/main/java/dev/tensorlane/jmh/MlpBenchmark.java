@@ -10,8 +10,8 @@ import org.openjdk.jmh.annotations.*;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The tutorial's 784→128→64→10 ReLU network: one training step (forward, cross-entropy, backward, Adam) on a
- * batch of 64, and inference (forward and softmax) at batch 64 and 10,000. Score: operations per second;
+ * The tutorial's networks (784→128→64→10 ReLU and 784→256→10 sigmoid): one training step (forward,
+ * cross-entropy, backward, Adam) and inference (forward and softmax), at batch 1, 64 and 10,000. Score: operations per second;
  * samples per second is score × batch. Runs on whichever backend the JVM picks (vector here, with the
  * module added below). {@code -prof gc} should show no allocation per operation.
  */
@@ -23,10 +23,14 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC"})
 public class MlpBenchmark {
 
-    @Param({"64", "10000"})
+    @Param({"1", "64", "10000"})
     public int batch;
 
-    private Sequential model;
+    /** mlp: 784→128→64→10 ReLU; sigmoid: the tutorial's 784→256→10 sigmoid network. */
+    @Param({"mlp", "sigmoid"})
+    public String model;
+
+    private Sequential network;
     private Adam adam;
     private CrossEntropyLoss loss;
     private Softmax softmax;
@@ -35,8 +39,8 @@ public class MlpBenchmark {
 
     @Setup
     public void setup() {
-        model = Models.mlp(Models.Init.PYTORCH, 0);
-        adam = new Adam(model.parameters(), 1e-3f);
+        network = Models.byName(model, Models.Init.PYTORCH, 0);
+        adam = new Adam(network.parameters(), 1e-3f);
         loss = new CrossEntropyLoss();
         softmax = new Softmax(10);
         x = Backends.gaussian(1, batch * 784, 1);
@@ -51,9 +55,9 @@ public class MlpBenchmark {
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float trainStep() {
-        float value = loss.forward(batch, 10, model.forward(batch, x), labels);
+        float value = loss.forward(batch, 10, network.forward(batch, x), labels);
         loss.backward(batch, 10, labels, dlogits);
-        model.backward(batch, x, dlogits);
+        network.backward(batch, x, dlogits);
         adam.step();
         return value;
     }
@@ -61,7 +65,7 @@ public class MlpBenchmark {
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float[] inference() {
-        softmax.forward(batch, model.forward(batch, x), probabilities);
+        softmax.forward(batch, network.forward(batch, x), probabilities);
         return probabilities;
     }
 }

@@ -21,8 +21,9 @@ public class SoftmaxBenchmark {
     @Param({"vector", "scalar"})
     public String backend;
 
+    /** rows × cols. */
     @Param({"4096x10", "1024x1000", "32x32768"})
-    public String shape;
+    public String matrix;
 
     private Kernels kernels;
     private int rows;
@@ -33,7 +34,7 @@ public class SoftmaxBenchmark {
     @Setup
     public void setup() {
         kernels = Backends.of(backend);
-        String[] parts = shape.split("x");
+        String[] parts = matrix.split("x");
         rows = Integer.parseInt(parts[0]);
         cols = Integer.parseInt(parts[1]);
         x = Backends.gaussian(7, rows * cols, 3);

@@ -1,0 +1,104 @@
+package dev.tensorlane.jmh;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import dev.tensorlane.Activation;
+import dev.tensorlane.FusedLinear;
+import dev.tensorlane.Gemm;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.openjdk.jmh.annotations.*;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same float matrix products through Tensorlane and its peers, in one run: netlib's Java backend
+ * ({@code JavaBLAS}, its Vector API implementation when the module is present), netlib's JNI wrapper over the
+ * system OpenBLAS ({@code NativeBLAS}; Debian's {@code libopenblas0-pthread}; hold it to one thread with
+ * {@code OPENBLAS_NUM_THREADS=1}), and EJML's float dense row-major kernels. Score: operations per second;
+ * GFLOP/s = score × 2·m·n·k / 1e9. The {@code linear} shapes are {@code batch×in×out} of the tutorial's
+ * layers, computed as X·Wᵀ (nn.Linear's layout); Tensorlane also adds the bias and relu (fused), the peers do
+ * not. A peer that cannot run here (no native OpenBLAS) fails its own benchmark only.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC",
+        "--enable-native-access=ALL-UNNAMED"})
+public class PeersBenchmark {
+
+    @Param({"tensorlane", "netlib-java", "netlib-native", "ejml"})
+    public String impl;
+
+    /** "gemm:N" for N³, "linear:BxIxO" for X[B×I]·W[O×I]ᵀ. */
+    @Param({"linear:64x784x128", "linear:64x128x64", "linear:1x784x128", "gemm:256", "gemm:512", "gemm:1024", "gemm:2048"})
+    public String problem;
+
+    private int m, n, k;
+    private boolean linear;
+    private float[] a, b, bias, c;
+    private BLAS blas;
+    private FMatrixRMaj ea, eb, ec;
+
+    @Setup
+    public void setup() {
+        String[] kind = problem.split(":");
+        linear = kind[0].equals("linear");
+        if (linear) {
+            String[] p = kind[1].split("x");
+            m = Integer.parseInt(p[0]);
+            k = Integer.parseInt(p[1]);
+            n = Integer.parseInt(p[2]);
+        } else {
+            m = n = k = Integer.parseInt(kind[1]);
+        }
+        a = Backends.gaussian(1, m * k, 1);
+        b = Backends.gaussian(2, n * k, 0.05);   // linear: W [n×k]; gemm: B [k×n]
+        bias = Backends.gaussian(3, n, 0.1);
+        c = new float[m * n];
+        switch (impl) {
+            case "tensorlane" -> { }
+            case "netlib-java" -> blas = JavaBLAS.getInstance();
+            case "netlib-native" -> blas = NativeBLAS.getInstance();
+            case "ejml" -> {
+                ea = FMatrixRMaj.wrap(m, k, a);
+                eb = linear ? FMatrixRMaj.wrap(n, k, b) : FMatrixRMaj.wrap(k, n, b);
+                ec = FMatrixRMaj.wrap(m, n, c);
+            }
+            default -> throw new IllegalArgumentException("impl=" + impl);
+        }
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float[] multiply() {
+        switch (impl) {
+            case "tensorlane" -> {
+                if (linear) {
+                    FusedLinear.linear(m, n, k, a, 0, k, b, 0, k, bias, 0, Activation.RELU, c, 0, n);
+                } else {
+                    Gemm.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                }
+            }
+            case "ejml" -> {
+                if (linear) {
+                    CommonOps_FDRM.multTransB(ea, eb, ec);
+                } else {
+                    CommonOps_FDRM.mult(ea, eb, ec);
+                }
+            }
+            default -> {
+                // Column-major: row-major C = X·Wᵀ is Cᵀ = W·Xᵀ; row-major C = A·B is Cᵀ = Bᵀ·Aᵀ.
+                if (linear) {
+                    blas.sgemm("T", "N", n, m, k, 1f, b, k, a, k, 0f, c, n);
+                } else {
+                    blas.sgemm("N", "N", n, m, k, 1f, b, n, a, k, 0f, c, n);
+                }
+            }
+        }
+        return c;
+    }
+}
