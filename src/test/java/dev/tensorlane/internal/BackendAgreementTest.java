@@ -25,7 +25,7 @@ class BackendAgreementTest {
         assumeTrue(vector != null, "Vector API not available in this run");
     }
 
-    private static float[] values(long seed, int n, double scale) {
+    static float[] values(long seed, int n, double scale) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {

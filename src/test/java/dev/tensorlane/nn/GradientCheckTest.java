@@ -32,15 +32,19 @@ class GradientCheckTest {
 
     /** Central difference of {@code objective} at every coordinate of {@code at}, in double. */
     private static double[] numericGradient(double[] at, Function<double[], Double> objective) {
+        return numericGradient(at, objective, H);
+    }
+
+    private static double[] numericGradient(double[] at, Function<double[], Double> objective, double h) {
         double[] g = new double[at.length];
         for (int i = 0; i < at.length; i++) {
             double keep = at[i];
-            at[i] = keep + H;
+            at[i] = keep + h;
             double plus = objective.apply(at);
-            at[i] = keep - H;
+            at[i] = keep - h;
             double minus = objective.apply(at);
             at[i] = keep;
-            g[i] = (plus - minus) / (2 * H);
+            g[i] = (plus - minus) / (2 * h);
         }
         return g;
     }
@@ -204,17 +208,7 @@ class GradientCheckTest {
             System.arraycopy(saved, 0, l1.weight().value(), 0, saved.length);
             return (double) value;
         };
-        double[] numeric = new double[w1.length];
-        double h = 1e-2;
-        for (int i = 0; i < w1.length; i++) {
-            double keep = w1[i];
-            w1[i] = keep + h;
-            double plus = objective.apply(w1);
-            w1[i] = keep - h;
-            double minus = objective.apply(w1);
-            w1[i] = keep;
-            numeric[i] = (plus - minus) / (2 * h);
-        }
+        double[] numeric = numericGradient(w1, objective, 1e-2);
         // Recompute gradients (the objective calls overwrote the forward buffers).
         loss.forward(batch, 3, model.forward(batch, x), labels);
         loss.backward(batch, 3, labels, dlogits);

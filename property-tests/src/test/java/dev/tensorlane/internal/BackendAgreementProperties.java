@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.tensorlane.Reference;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -16,15 +15,6 @@ class BackendAgreementProperties {
     private static final Optional<Kernels> VECTOR = KernelsProvider.vector();
     private static final Kernels SCALAR = KernelsProvider.scalar();
 
-    private static float[] gaussian(long seed, int n, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (r.nextGaussian() * scale);
-        }
-        return v;
-    }
-
     @Property(tries = 200)
     void vectorAndScalarExpAgreeWithinTwoUlp(@ForAll @IntRange(min = 0, max = 3000) int n,
                                              @ForAll @DoubleRange(min = 0.01, max = 100) double scale,
@@ -32,7 +22,7 @@ class BackendAgreementProperties {
         if (VECTOR.isEmpty()) {
             return;
         }
-        float[] x = gaussian(seed, n, scale);
+        float[] x = BackendAgreementTest.values(seed, n, scale);
         float[] v = new float[n], s = new float[n];
         VECTOR.get().exp(x, 0, v, 0, n);
         SCALAR.exp(x, 0, s, 0, n);
@@ -53,7 +43,7 @@ class BackendAgreementProperties {
         if (VECTOR.isEmpty()) {
             return;
         }
-        float[] x = gaussian(seed, rows * cols, scale);
+        float[] x = BackendAgreementTest.values(seed, rows * cols, scale);
         float[] v = new float[x.length], s = new float[x.length];
         VECTOR.get().softmax(rows, cols, x, 0, cols, v, 0, cols);
         SCALAR.softmax(rows, cols, x, 0, cols, s, 0, cols);
