@@ -2,6 +2,7 @@ package dev.tensorlane;
 
 import dev.tensorlane.internal.Checks;
 import dev.tensorlane.internal.KernelsProvider;
+import dev.tensorlane.internal.Parallel;
 
 /**
  * Fused matrix multiply, bias and activation: one pass that leaves Y finished, with bias and activation applied
@@ -18,7 +19,8 @@ import dev.tensorlane.internal.KernelsProvider;
  *
  * <p><b>Error bound.</b> Before the activation, each element is within {@code k·2⁻²³·(|X|·|op(W)|)_ij} of the
  * exact value, plus one rounding for the bias; relu adds no error, sigmoid adds its own (see
- * {@link Activations#sigmoid}). Exceptions are those of {@link Gemm}; Y is untouched when one is thrown.
+ * {@link Activations#sigmoid}). Exceptions and threading are those of {@link Gemm}; Y is untouched when an
+ * exception is thrown.
  */
 public final class FusedLinear {
     private FusedLinear() {}
@@ -44,7 +46,7 @@ public final class FusedLinear {
             Checks.range(bias, "bias", biasOff, n);
             Checks.noOverlap(y, "y", yOff, ldy, m, n, bias, "bias", biasOff, n, 1, n);
         }
-        KernelsProvider.get().gemm(false, transW, m, n, k, 1f, x, xOff, ldx, w, wOff, ldw, 0f, y, yOff, ldy,
+        Parallel.gemm(KernelsProvider.get(), false, transW, m, n, k, 1f, x, xOff, ldx, w, wOff, ldw, 0f, y, yOff, ldy,
                 bias, biasOff, act);
     }
 }

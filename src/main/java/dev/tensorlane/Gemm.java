@@ -2,6 +2,7 @@ package dev.tensorlane;
 
 import dev.tensorlane.internal.Checks;
 import dev.tensorlane.internal.KernelsProvider;
+import dev.tensorlane.internal.Parallel;
 
 /**
  * General matrix multiply, {@code C = alpha·op(A)·op(B) + beta·C}, over row-major {@code float[]} with offsets
@@ -19,6 +20,10 @@ import dev.tensorlane.internal.KernelsProvider;
  * <p><b>Error bound.</b> Each element satisfies
  * {@code |C − C_exact| <= k·2⁻²³·|alpha|·(|op(A)|·|op(B)|)_ij}, plus one rounding of {@code beta·C}.
  *
+ * <p><b>Threads.</b> Products of at least 2^24 multiply-adds are split over bands of rows of C and run on up
+ * to {@link Tensorlane#parallelism()} threads (see {@link Tensorlane#setParallelism}). Results are
+ * bit-identical for every thread count: each element of C is reduced in the same order whatever the split.
+ *
  * <p><b>Errors.</b> Null arrays give {@link NullPointerException}; negative sizes or too-small leading
  * dimensions {@link IllegalArgumentException}; an operand that does not fit its array
  * {@link IndexOutOfBoundsException}. All checks run before C is touched. Thread-safe: no shared mutable state.
@@ -32,8 +37,8 @@ public final class Gemm {
                             float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc) {
         checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        KernelsProvider.get().gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                null, 0, Activation.IDENTITY);
+        Parallel.gemm(KernelsProvider.get(), transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta,
+                c, cOff, ldc, null, 0, Activation.IDENTITY);
     }
 
     /** Row-major {@code C = A·B} for dense arrays: A is m×k, B is k×n, C is m×n, all offsets 0. */

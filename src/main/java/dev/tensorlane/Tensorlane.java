@@ -1,6 +1,7 @@
 package dev.tensorlane;
 
 import dev.tensorlane.internal.KernelsProvider;
+import dev.tensorlane.internal.Parallel;
 
 /**
  * Which backend runs the kernels. The choice is made once, at first use of any kernel: the Vector API when
@@ -21,6 +22,26 @@ public final class Tensorlane {
     /** Bits per SIMD register used by the kernels, 0 for the scalar backend. */
     public static int vectorBitSize() {
         return KernelsProvider.get().vectorBitSize();
+    }
+
+    /**
+     * Sets how many threads a large matrix product may use: the calling thread plus {@code threads − 1} tasks on
+     * the common ForkJoinPool. 1 keeps everything on the caller. Results do not depend on it (bit-identical).
+     * The default is the number of available processors.
+     */
+    public static void setParallelism(int threads) {
+        Parallel.configure(threads, null, Parallel.minWork());
+    }
+
+    /** As {@link #setParallelism(int)}, with the helper tasks on the given pool instead of the common pool. */
+    public static void setParallelism(int threads, java.util.concurrent.ForkJoinPool pool) {
+        java.util.Objects.requireNonNull(pool, "pool must not be null");
+        Parallel.configure(threads, pool, Parallel.minWork());
+    }
+
+    /** Threads a large matrix product may use. */
+    public static int parallelism() {
+        return Parallel.threads();
     }
 
     /** A one-line description, e.g. {@code "vector (512-bit, 16 floats per vector)"}. */

@@ -35,6 +35,7 @@ final class Train {
               --momentum X        SGD momentum, default 0.9
               --weight-decay X    default 0
               --seed N            default 0 (initialization and shuffling)
+              --threads N         threads for large matrix products (default: all processors; results do not depend on it)
               --save FILE         save the trained model (for eval and predict)
               --plots DIR         write loss-accuracy.png and confusion.png there
             """;
@@ -58,6 +59,9 @@ final class Train {
                     o.nonNegativeFloat("weight-decay", 0f));
             default -> throw new IllegalArgumentException("--optimizer " + optimizerName + " is not one of adam, sgd");
         };
+        if (o.has("threads")) {
+            Tensorlane.setParallelism(o.positiveInt("threads", 1));
+        }
         Path save = o.has("save") ? Path.of(o.get("save", "")) : null;
         Path plots = o.has("plots") ? Path.of(o.get("plots", "")) : null;
         o.requireAllUsed();
@@ -65,7 +69,8 @@ final class Train {
         Batches batches = new Batches(data.train(), batch, true, false, seed);
         out.println("data: " + data.description());
         out.println("model: " + model + " (" + o.get("init", "pytorch") + " init), " + optimizerName + " lr " + lr
-                + ", batch " + batch + ", " + epochs + " epochs, seed " + seed + "; backend " + Tensorlane.describe());
+                + ", batch " + batch + ", " + epochs + " epochs, seed " + seed + "; backend " + Tensorlane.describe()
+                + ", " + Tensorlane.parallelism() + " thread(s)");
 
         int features = data.train().features();
         int classes = model.outFeatures();

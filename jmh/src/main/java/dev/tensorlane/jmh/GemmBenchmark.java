@@ -67,6 +67,34 @@ public class GemmBenchmark {
         }
     }
 
+    /** The public API with its fork-join split over bands of rows; threads = 1 runs on the caller only. */
+    @State(Scope.Benchmark)
+    public static class Threaded {
+        @Param({"1", "2"})
+        public int threads;
+
+        @Param({"1024", "2048"})
+        public int side;
+
+        float[] a, b, c;
+
+        @Setup
+        public void setup() {
+            dev.tensorlane.Tensorlane.setParallelism(threads);
+            a = Backends.gaussian(1, side * side, 1);
+            b = Backends.gaussian(2, side * side, 1);
+            c = new float[side * side];
+        }
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float[] gemmThreaded(Threaded s) {
+        dev.tensorlane.Gemm.gemm(false, false, s.side, s.side, s.side, 1f, s.a, 0, s.side, s.b, 0, s.side, 0f,
+                s.c, 0, s.side);
+        return s.c;
+    }
+
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float[] gemm(Square s) {

@@ -56,7 +56,9 @@ final class VectorGemm {
         }
         if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
-        } else if (!transA && (m < MR || n < NR || k >= DOT_MIN_K)) {
+        } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
+            // The choice must not depend on m: multi-threaded calls split m into bands, and every band must take
+            // the same path for the results to be bit-identical.
             dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA) {
             // Shallow A·Bᵀ with full tiles: Bᵀ packed (k < DOT_MIN_K, so one panel holds all of k).
