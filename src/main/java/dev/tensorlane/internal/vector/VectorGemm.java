@@ -3,7 +3,6 @@ package dev.tensorlane.internal.vector;
 import dev.tensorlane.Activation;
 import dev.tensorlane.internal.scalar.ScalarActivations;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -37,6 +36,7 @@ final class VectorGemm {
      */
     private static final int DOT_MIN_K = 32 * L;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
     private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -220,17 +220,18 @@ final class VectorGemm {
     private static void dotProducts(int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                                     float[] bias, int biasOff, Activation act) {
+        float[] lanes = LANES.get();
         int i = 0;
         for (; i + MR <= m; i += MR) {
             int a0 = aOff + i * lda;
             int c0 = cOff + i * ldc;
             int j = 0;
             for (; j + 2 <= n; j += 2) {
-                dot4x2(k, a, a0, lda, b, bOff + j * ldb, ldb, alpha, beta, c, c0 + j, ldc);
+                dot4x2(k, a, a0, lda, b, bOff + j * ldb, ldb, alpha, beta, c, c0 + j, ldc, lanes);
             }
             for (; j < n; j++) {
                 for (int r = 0; r < MR; r++) {
-                    finishDot(dot(k, a, a0 + r * lda, b, bOff + j * ldb), alpha, beta, c, c0 + r * ldc + j);
+                    finishDot(dot(k, a, a0 + r * lda, b, bOff + j * ldb, lanes), alpha, beta, c, c0 + r * ldc + j);
                 }
             }
             for (int r = 0; r < MR; r++) {
@@ -242,17 +243,17 @@ final class VectorGemm {
             int ci = cOff + i * ldc;
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dot1x4(k, a, ai, b, bOff + j * ldb, ldb, alpha, beta, c, ci + j);
+                dot1x4(k, a, ai, b, bOff + j * ldb, ldb, alpha, beta, c, ci + j, lanes);
             }
             for (; j < n; j++) {
-                finishDot(dot(k, a, ai, b, bOff + j * ldb), alpha, beta, c, ci + j);
+                finishDot(dot(k, a, ai, b, bOff + j * ldb, lanes), alpha, beta, c, ci + j);
             }
             rowEpilogue(c, ci, n, bias, biasOff, act);
         }
     }
 
     private static void dot4x2(int k, float[] a, int a0, int lda, float[] b, int b0, int ldb,
-                               float alpha, float beta, float[] c, int c0, int ldc) {
+                               float alpha, float beta, float[] c, int c0, int ldc, float[] lanes) {
         FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
         FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
         FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S);
@@ -276,21 +277,21 @@ final class VectorGemm {
             s30 = x.fma(w0, s30);
             s31 = x.fma(w1, s31);
         }
-        finishDot(s00.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(s01.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(s10.reduceLanes(VectorOperators.ADD) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
-        finishDot(s11.reduceLanes(VectorOperators.ADD) + dotTail(a, a1, b, b1, p, k), alpha, beta, c, c0 + ldc + 1);
-        finishDot(s20.reduceLanes(VectorOperators.ADD) + dotTail(a, a2, b, b0, p, k), alpha, beta, c, c0 + 2 * ldc);
-        finishDot(s21.reduceLanes(VectorOperators.ADD) + dotTail(a, a2, b, b1, p, k), alpha, beta, c,
+        finishDot(laneSum(s00, lanes) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
+        finishDot(laneSum(s01, lanes) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
+        finishDot(laneSum(s10, lanes) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
+        finishDot(laneSum(s11, lanes) + dotTail(a, a1, b, b1, p, k), alpha, beta, c, c0 + ldc + 1);
+        finishDot(laneSum(s20, lanes) + dotTail(a, a2, b, b0, p, k), alpha, beta, c, c0 + 2 * ldc);
+        finishDot(laneSum(s21, lanes) + dotTail(a, a2, b, b1, p, k), alpha, beta, c,
                 c0 + 2 * ldc + 1);
-        finishDot(s30.reduceLanes(VectorOperators.ADD) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
-        finishDot(s31.reduceLanes(VectorOperators.ADD) + dotTail(a, a3, b, b1, p, k), alpha, beta, c,
+        finishDot(laneSum(s30, lanes) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
+        finishDot(laneSum(s31, lanes) + dotTail(a, a3, b, b1, p, k), alpha, beta, c,
                 c0 + 3 * ldc + 1);
     }
 
     /** One row of A against four rows of B: four independent FMA chains, enough to hide the FMA latency. */
     private static void dot1x4(int k, float[] a, int a0, float[] b, int b0, int ldb,
-                               float alpha, float beta, float[] c, int c0) {
+                               float alpha, float beta, float[] c, int c0, float[] lanes) {
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
         FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
         int b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
@@ -302,19 +303,33 @@ final class VectorGemm {
             s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
         }
-        finishDot(s0.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(s1.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(s2.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
-        finishDot(s3.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
+        finishDot(laneSum(s0, lanes) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
+        finishDot(laneSum(s1, lanes) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
+        finishDot(laneSum(s2, lanes) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
+        finishDot(laneSum(s3, lanes) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
     }
 
-    private static float dot(int k, float[] a, int a0, float[] b, int b0) {
+    private static float dot(int k, float[] a, int a0, float[] b, int b0, float[] lanes) {
         FloatVector s = FloatVector.zero(S);
         int p = 0;
         for (int bound = S.loopBound(k); p < bound; p += L) {
             s = FloatVector.fromArray(S, a, a0 + p).fma(FloatVector.fromArray(S, b, b0 + p), s);
         }
-        return s.reduceLanes(VectorOperators.ADD) + dotTail(a, a0, b, b0, p, k);
+        return laneSum(s, lanes) + dotTail(a, a0, b, b0, p, k);
+    }
+
+    /**
+     * The lanes of a dot product's accumulator added in lane order, in scalar code. {@code reduceLanes(ADD)}
+     * leaves the order open, and it does differ between C2's intrinsic and the Java fallback that runs before C2
+     * has compiled a method: the same call could round differently early and late in a run, or on two threads.
+     */
+    private static float laneSum(FloatVector v, float[] lanes) {
+        v.intoArray(lanes, 0);
+        float s = 0f;
+        for (int lane = 0; lane < L; lane++) {
+            s += lanes[lane];
+        }
+        return s;
     }
 
     private static float dotTail(float[] a, int a0, float[] b, int b0, int from, int k) {
