@@ -94,6 +94,19 @@ class GemmTest {
         }
     }
 
+    /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
+    @Test
+    void aroundThePanelPackingThreshold() {
+        long seed = 300;
+        for (int m : new int[] {15, 16, 17, 33}) {
+            for (int k : new int[] {63, 64, 65}) {
+                for (int t = 0; t < 4; t++) {
+                    check((t & 1) != 0, (t & 2) != 0, m, 70, k, 1.5f, 0.5f, 3, seed++);
+                }
+            }
+        }
+    }
+
     @Test
     void alphaAndBetaSpecialCases() {
         float[] values = {0f, 1f, -1f, 0.5f, 2.5f};

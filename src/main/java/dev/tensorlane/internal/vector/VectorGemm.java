@@ -38,6 +38,10 @@ final class VectorGemm {
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
     private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
+    /** Pack B's panels from this many rows of C and this depth on (below, the copy costs more than it saves). */
+    private static final int PANEL_MIN_M = 16;
+    private static final int PANEL_MIN_K = 64;
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda,
@@ -51,11 +55,12 @@ final class VectorGemm {
         int colA = transA ? lda : 1;
         if (k == 0 || alpha == 0f) {
             // BLAS: A and B are not read; C = act(beta·C + bias).
-            block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+            block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, false);
             return;
         }
         if (!transB) {
-            block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+            block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
+                    m >= PANEL_MIN_M && k >= PANEL_MIN_K);
         } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
             // The choice must not depend on m: multi-threaded calls split m into bands, and every band must take
             // the same path for the results to be bit-identical.
@@ -72,7 +77,7 @@ final class VectorGemm {
                     }
                 }
                 block(m, nc, k, alpha, a, aOff, rowA, colA, pack, 0, nc,
-                        beta, c, cOff + jc, ldc, bias, biasOff + jc, act);
+                        beta, c, cOff + jc, ldc, bias, biasOff + jc, act, false);
             }
         } else {
             // Aᵀ·Bᵀ: rows of B are contiguous along k; copy MR rows of op(A) at a time, then dot products.
@@ -91,6 +96,14 @@ final class VectorGemm {
         }
     }
 
+    private static float[] panel(int size) {
+        float[][] holder = PANEL.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
     private static float[] packedRows(int size) {
         float[][] holder = ROWS.get();
         if (holder[0].length < size) {
@@ -99,19 +112,38 @@ final class VectorGemm {
         return holder[0];
     }
 
-    /** C[0..m, 0..n) = epilogue(alpha · op(A) · B + beta · C), B with contiguous rows of n. */
+    /**
+     * C[0..m, 0..n) = epilogue(alpha · op(A) · B + beta · C), B with contiguous rows of n.
+     *
+     * <p>With {@code packPanels}, each {@code k × NR} panel of B is first copied into a contiguous per-thread
+     * buffer and read from there by every row tile: read in place, one step of p jumps a whole row of B (a new
+     * page for wide matrices), and at 2048² that thrashed the TLB and caches (25 GFLOP/s against 58 at 1024²).
+     * The copy costs k·NR moves against m·k·NR FMAs, so it pays from a few row tiles on. The arithmetic is
+     * unchanged, so results are too.
+     */
     private static void block(int m, int n, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-                              float[] bias, int biasOff, Activation act) {
+                              float[] bias, int biasOff, Activation act, boolean packPanels) {
+        float[] panel = packPanels ? panel(kc * NR) : null;
         int j = 0;
         for (; j + NR <= n; j += NR) {
+            float[] pb = b;
+            int pbOff = bOff + j, pld = ldb;
+            if (packPanels) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, bOff + p * ldb + j, panel, p * NR, NR);
+                }
+                pb = panel;
+                pbOff = 0;
+                pld = NR;
+            }
             int i = 0;
             for (; i + MR <= m; i += MR) {
-                tile4x2(kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff + j, ldb,
+                tile4x2(kc, alpha, a, aOff + i * rowA, rowA, colA, pb, pbOff, pld,
                         beta, c, cOff + i * ldc + j, ldc, bias, biasOff + j, act);
             }
             for (; i < m; i++) {
-                tile1x2(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb,
+                tile1x2(kc, alpha, a, aOff + i * rowA, colA, pb, pbOff, pld,
                         beta, c, cOff + i * ldc + j, bias, biasOff + j, act);
             }
         }
