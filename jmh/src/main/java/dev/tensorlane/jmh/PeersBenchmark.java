@@ -6,6 +6,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.tensorlane.Activation;
 import dev.tensorlane.FusedLinear;
 import dev.tensorlane.Gemm;
+import dev.tensorlane.Tensorlane;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.openjdk.jmh.annotations.*;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
         "--enable-native-access=ALL-UNNAMED"})
 public class PeersBenchmark {
 
-    @Param({"tensorlane", "netlib-java", "netlib-native", "ejml"})
+    /** tensorlane runs on one thread like the other rows; tensorlane-mt on every processor (bands of rows). */
+    @Param({"tensorlane", "tensorlane-mt", "netlib-java", "netlib-native", "ejml"})
     public String impl;
 
     /** "gemm:N" for N³, "linear:BxIxO" for X[B×I]·W[O×I]ᵀ. */
@@ -60,7 +62,8 @@ public class PeersBenchmark {
         bias = Backends.gaussian(3, n, 0.1);
         c = new float[m * n];
         switch (impl) {
-            case "tensorlane" -> { }
+            case "tensorlane" -> Tensorlane.setParallelism(1);
+            case "tensorlane-mt" -> Tensorlane.setParallelism(Runtime.getRuntime().availableProcessors());
             case "netlib-java" -> blas = JavaBLAS.getInstance();
             case "netlib-native" -> blas = NativeBLAS.getInstance();
             case "ejml" -> {
@@ -76,7 +79,7 @@ public class PeersBenchmark {
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float[] multiply() {
         switch (impl) {
-            case "tensorlane" -> {
+            case "tensorlane", "tensorlane-mt" -> {
                 if (linear) {
                     FusedLinear.linear(m, n, k, a, 0, k, b, 0, k, bias, 0, Activation.RELU, c, 0, n);
                 } else {
