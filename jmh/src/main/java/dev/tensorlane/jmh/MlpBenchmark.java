@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The tutorial's networks (784→128→64→10 ReLU and 784→256→10 sigmoid): one training step (forward,
  * cross-entropy, backward, Adam) and inference (forward and softmax), at batch 1, 64 and 10,000. Score: operations per second;
- * samples per second is score × batch. Runs on whichever backend the JVM picks (vector here, with the
+ * samples per second is score × batch. One thread. Runs on whichever backend the JVM picks (vector here, with the
  * module added below). {@code -prof gc} should show no allocation per operation.
  */
 @State(Scope.Benchmark)
@@ -39,6 +39,8 @@ public class MlpBenchmark {
 
     @Setup
     public void setup() {
+        // One thread, like the PyTorch figures it is compared with (batch 10,000 would otherwise be split).
+        dev.tensorlane.Tensorlane.setParallelism(1);
         network = Models.byName(model, Models.Init.PYTORCH, 0);
         adam = new Adam(network.parameters(), 1e-3f);
         loss = new CrossEntropyLoss();
