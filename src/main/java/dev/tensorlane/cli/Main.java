@@ -22,6 +22,8 @@ public final class Main {
               train    train a network on MNIST-format data (the default command; see tensorlane train --help)
               eval     evaluate a saved model on a test set
               predict  class probabilities of one image (PNG or IDX) from a saved model
+              import   PyTorch weights (.npz or .safetensors) to a saved model
+              export   a saved model's weights to .npz or .safetensors for PyTorch's load_state_dict
               demo     the tutorial's softmax example and a forward pass of its 784-256-10 network
             """;
 
@@ -44,6 +46,8 @@ public final class Main {
                 case "train" -> Train.USAGE;
                 case "eval" -> Predict.EVAL_USAGE;
                 case "predict" -> Predict.PREDICT_USAGE;
+                case "import" -> Weights.IMPORT_USAGE;
+                case "export" -> Weights.EXPORT_USAGE;
                 default -> USAGE;
             });
             return 0;
@@ -55,6 +59,10 @@ public final class Main {
                 return Predict.eval(new Options(args, from), out);
             case "predict":
                 return Predict.predict(new Options(args, from), out);
+            case "import":
+                return Weights.importWeights(new Options(args, from), out);
+            case "export":
+                return Weights.export(new Options(args, from), out);
             case "demo":
                 out.println("Tensorlane backend: " + Tensorlane.describe());
                 out.println();

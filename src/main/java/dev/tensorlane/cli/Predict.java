@@ -19,17 +19,19 @@ final class Predict {
     private Predict() {}
 
     static final String EVAL_USAGE = """
-            usage: tensorlane eval --model FILE [--data DIR]
-              evaluates a model saved by 'train --save FILE' on the test set of DIR (default: the embedded sample)
+            usage: tensorlane eval (--model FILE | --weights FILE [--activation relu|sigmoid] [--map SPEC]) [--data DIR]
+              evaluates a model saved by 'train --save FILE', or PyTorch weights (.npz or .safetensors, see
+              'tensorlane import --help'), on the test set of DIR (default: the embedded sample)
             """;
     static final String PREDICT_USAGE = """
-            usage: tensorlane predict --model FILE (--image PNG | --idx IMAGES-FILE --index N)
+            usage: tensorlane predict (--model FILE | --weights FILE [--activation A] [--map SPEC])
+                                     (--image PNG | --idx IMAGES-FILE --index N)
               prints the ten class probabilities for one 28x28 image: a PNG (white digit on black, as MNIST)
-              or image N of an IDX images file
+              or image N of an IDX images file, from a saved model or PyTorch weights
             """;
 
     static int eval(Options o, PrintStream out) throws IOException {
-        Sequential model = ModelFile.load(Path.of(required(o, "model")));
+        Sequential model = loadModel(o);
         Mnist.Split data = o.has("data") ? Mnist.loadDirectory(Path.of(o.get("data", ""))) : Mnist.loadEmbedded(Train.embeddedDir());
         o.requireAllUsed();
         Evaluation.Result result = Evaluation.evaluate(model, data.test(), 1000);
@@ -41,7 +43,7 @@ final class Predict {
     }
 
     static int predict(Options o, PrintStream out) throws IOException {
-        Sequential model = ModelFile.load(Path.of(required(o, "model")));
+        Sequential model = loadModel(o);
         float[] x;
         if (o.has("image")) {
             x = Mnist.normalize(readPng(Path.of(o.get("image", ""))));
@@ -96,7 +98,21 @@ final class Predict {
         return pixels;
     }
 
-    private static String required(Options o, String name) {
+    /** {@code --model FILE} (Tensorlane's format) or {@code --weights FILE} (a PyTorch state_dict). */
+    static Sequential loadModel(Options o) throws IOException {
+        if (o.has("weights")) {
+            if (o.has("model")) {
+                throw new IllegalArgumentException("give --model FILE or --weights FILE, not both");
+            }
+            return Weights.load(o);
+        }
+        if (o.has("activation") || o.has("map")) {
+            throw new IllegalArgumentException("--activation and --map go with --weights");
+        }
+        return ModelFile.load(Path.of(required(o, "model")));
+    }
+
+    static String required(Options o, String name) {
         if (!o.has(name)) {
             throw new IllegalArgumentException("--" + name + " is required");
         }
