@@ -52,6 +52,9 @@ public abstract sealed class WeightsFile implements Closeable permits NpzFile, S
         if (start.length == 6 && (start[0] & 0xff) == 0x93 && start[1] == 'N' && start[2] == 'U') {
             throw new IOException(file + ": a single .npy array; save the whole state_dict with np.savez into a .npz");
         }
+        if (start.length >= 4 && start[0] == 'T' && start[1] == 'L' && start[2] == 'N' && start[3] == 'M') {
+            throw new IOException(file + ": a Tensorlane model, not a PyTorch weights file (load it with ModelFile)");
+        }
         return new SafetensorsFile(file);
     }
 

@@ -67,6 +67,48 @@ class MainTest {
     }
 
     @Test
+    void pytorchWeightsAreImportedEvaluatedAndExportedBack() throws Exception {
+        Path fixture = Path.of("src", "test", "resources", "dev", "tensorlane", "io", "pytorch", "mlp_fc.npz");
+        Path model = dir.resolve("imported.tlnm");
+        Run imported = run("import", "--weights", fixture.toString(), "--save", model.toString());
+        assertEquals(0, imported.status(), imported.err());
+        assertTrue(imported.out().contains("fc1.weight       F32   [128, 784]"), imported.out());
+        assertTrue(imported.out().contains("model: Linear(784, 128) -> ReLU() -> Linear(128, 64) -> ReLU() -> Linear(64, 10)"));
+
+        Run fromModel = run("eval", "--model", model.toString());
+        Run fromWeights = run("eval", "--weights", fixture.toString());
+        assertEquals(0, fromWeights.status(), fromWeights.err());
+        assertEquals(fromModel.out(), fromWeights.out(), "the same network either way");
+        assertTrue(fromWeights.out().contains("test accuracy: 0.8"), fromWeights.out());
+
+        Path idx = Path.of("data", "mnist-10k", "mnist-10k-images-idx3-ubyte.gz");
+        Run predict = run("predict", "--weights", fixture.toString(), "--idx", idx.toString(), "--index", "8000");
+        assertEquals(0, predict.status(), predict.err());
+        assertTrue(predict.out().contains("predicted: "), predict.out());
+
+        Path exported = dir.resolve("back.safetensors");
+        Run export = run("export", "--model", model.toString(), "--out", exported.toString(), "--names", "fc");
+        assertEquals(0, export.status(), export.err());
+        assertTrue(export.out().contains("fc1, fc2, fc3"), export.out());
+        Path again = dir.resolve("again.tlnm");
+        assertEquals(0, run("import", "--weights", exported.toString(), "--save", again.toString()).status());
+        assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(again), "export then import is lossless");
+
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> run("eval", "--model", model.toString(), "--weights", fixture.toString()));
+        assertTrue(e.getMessage().contains("not both"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> run("eval", "--model", model.toString(), "--map", "a=0"));
+        assertTrue(e.getMessage().contains("go with --weights"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> run("export", "--model", model.toString(), "--out", dir.resolve("x.npz").toString(), "--dtype", "f8"));
+        assertTrue(e.getMessage().contains("--dtype f8 is not f32, f16 or bf16"), e.getMessage());
+        assertThrows(java.io.IOException.class, () -> run("import", "--weights", model.toString(), "--save",
+                dir.resolve("y.tlnm").toString()), "a Tensorlane model is not a weights file");
+        assertTrue(run("import", "--help").out().contains("--map"));
+        assertTrue(run("export", "--help").out().contains("--names"));
+    }
+
+    @Test
     void badArgumentsAreClearErrors() {
         var e = assertThrows(IllegalArgumentException.class, () -> run("train", "--epochs", "0"));
         assertTrue(e.getMessage().contains("--epochs 0 is not a positive integer"));
