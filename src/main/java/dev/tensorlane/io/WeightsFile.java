@@ -53,7 +53,7 @@ public abstract sealed class WeightsFile implements Closeable permits NpzFile, S
             throw new IOException(file + ": a single .npy array; save the whole state_dict with np.savez into a .npz");
         }
         if (start.length >= 4 && start[0] == 'T' && start[1] == 'L' && start[2] == 'N' && start[3] == 'M') {
-            throw new IOException(file + ": a Tensorlane model, not a PyTorch weights file (load it with ModelFile)");
+            throw new IOException(file + ": a Tensorlane model, not a PyTorch weights file (give it as --model, or load it with ModelFile.load)");
         }
         return new SafetensorsFile(file);
     }
