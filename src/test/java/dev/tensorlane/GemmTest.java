@@ -94,6 +94,55 @@ class GemmTest {
         }
     }
 
+    /**
+     * Shapes on both sides of the cache-blocked path's boundaries at every vector width: MR (4 or 8 rows), NR
+     * (2 vectors), KC (512), MC (256), NC (1024), and the thresholds for taking that path at all (16 rows,
+     * depth 256, beta 0); alpha 1 and not, beta 0 (blocked) and not (unblocked), every transpose.
+     */
+    @Test
+    void aroundTheCacheBlockBoundaries() {
+        int[][] shapes = {{9, 33, 513}, {17, 1025, 257}, {257, 33, 511}, {8, 32, 1025}, {255, 63, 256},
+            {16, 1024, 512}, {15, 40, 300}, {16, 31, 255}, {33, 65, 1024}, {256, 40, 257}, {7, 1023, 300}};
+        long seed = 500;
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                check((t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], t < 2 ? 1f : -0.75f, 0f, t, seed++);
+            }
+            check(false, false, s[0], s[1], s[2], 1f, 0.5f, 2, seed++);
+        }
+    }
+
+    /**
+     * The cache-blocked path and the unblocked one do the same arithmetic per element, so a product computed
+     * whole (40 rows: blocked) and row by row (1 row: unblocked) agrees bit for bit; multi-threading relies on it.
+     */
+    @Test
+    void blockedAndRowByRowResultsAreBitIdentical() {
+        SplittableRandom random = new SplittableRandom(77);
+        int m = 40, n = 70, k = 300;
+        for (int t = 0; t < 4; t++) {
+            boolean transA = (t & 1) != 0, transB = (t & 2) != 0;
+            int lda = transA ? m : k, ldb = transB ? k : n;
+            float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
+            float[] whole = new float[m * n], rows = new float[m * n];
+            Gemm.gemm(transA, transB, m, n, k, 1.25f, a, 0, lda, b, 0, ldb, 0f, whole, 0, n);
+            for (int i = 0; i < m; i++) {
+                Gemm.gemm(transA, transB, 1, n, k, 1.25f, a, transA ? i : i * lda, lda, b, 0, ldb, 0f, rows, i * n, n);
+            }
+            for (int i = 0; i < whole.length; i++) {
+                assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]),
+                        "transA=" + transA + " transB=" + transB + " element " + i);
+            }
+            if (!transA && !transB) {
+                FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.SIGMOID, whole, 0, n);
+                for (int i = 0; i < m; i++) {
+                    FusedLinear.matmulBias(1, n, k, a, i * k, k, b, 0, n, bias, 0, Activation.SIGMOID, rows, i * n, n);
+                }
+                assertArrayEquals(whole, rows, "matmulBias with sigmoid");
+            }
+        }
+    }
+
     /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
     @Test
     void aroundThePanelPackingThreshold() {

@@ -16,10 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * Aᵀ·Bᵀ packs rows of op(A) and runs as dot products. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
- * <p>k is deliberately not blocked: every element of C is reduced in one pass and combined with beta·C once,
- * which is what the documented error bound needs (summing k blocks into C would round each partial sum at the
- * magnitude of C). Cache blocking that keeps this property is the fast-GEMM issue's work. Bias and activation
- * are applied to each tile right after it is stored, while it is in L1 ({@link #rowEpilogue}).
+ * <p>Large products with beta = 0 go to the cache-blocked {@link VectorGemmBlocked}, which does the same
+ * arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
+ * beta·C once, which is what the documented error bound needs (summing k blocks into C would round each
+ * partial sum at the magnitude of C). Bias and activation are applied to each tile right after it is stored,
+ * while it is in L1 ({@link #rowEpilogue}).
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -29,6 +30,12 @@ final class VectorGemm {
     private static final int MR = 4;
     private static final int NR = 2 * L;
     private static final int NC = 128;
+    /**
+     * The cache-blocked path from here on. Below, packing A and B for each call costs more than blocking saves:
+     * measured on the MLP's training step (k = batch = 64), where it lost 15–25%.
+     */
+    private static final int BLOCKED_MIN_M = 16;
+    private static final int BLOCKED_MIN_K = 256;
     /**
      * From this depth on, A·Bᵀ runs as dot products even for full tiles: the one lane reduction per element is
      * then small next to its k/L FMAs, and packing Bᵀ is saved. Measured at L = 16 (AVX-512, JDK 17): 64×784×128
@@ -58,7 +65,13 @@ final class VectorGemm {
             block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, false);
             return;
         }
-        if (!transB) {
+        if (beta == 0f && m >= BLOCKED_MIN_M && n >= NR && k >= BLOCKED_MIN_K
+                && (!transB || (!transA && k < DOT_MIN_K))) {
+            // Same arithmetic per element as block() below (an FMA chain over p from zero, then alpha), so the
+            // choice may depend on m: a band of rows gives the same bits whichever path it takes.
+            VectorGemmBlocked.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+                    bias, biasOff, act);
+        } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K);
         } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
@@ -158,7 +171,7 @@ final class VectorGemm {
                 int ai = aOff + i * rowA;
                 float s = 0f;
                 for (int p = 0; p < kc; p++) {
-                    s += a[ai + p * colA] * b[bOff + p * ldb + j];
+                    s = Math.fma(a[ai + p * colA], b[bOff + p * ldb + j], s); // as the lanes do: see VectorGemmBlocked
                 }
                 int ci = cOff + i * ldc + j;
                 float v = alpha * s;
@@ -386,7 +399,7 @@ final class VectorGemm {
      * stores, C2 passed its inlining node limit and left later Vector API calls unintrinsified, boxing vectors on
      * every call (seen in the MLP's training step).
      */
-    private static void rowEpilogue(float[] c, int ci, int n, float[] bias, int biasOff, Activation act) {
+    static void rowEpilogue(float[] c, int ci, int n, float[] bias, int biasOff, Activation act) {
         if (bias == null && act == Activation.IDENTITY) {
             return;
         }
