@@ -36,7 +36,7 @@ public class PeersBenchmark {
     public String impl;
 
     /** "gemm:N" for N³, "linear:BxIxO" for X[B×I]·W[O×I]ᵀ. */
-    @Param({"linear:64x784x128", "linear:64x128x64", "linear:1x784x128", "gemm:256", "gemm:512", "gemm:1024", "gemm:2048"})
+    @Param({"linear:64x784x128", "linear:64x784x256", "linear:64x128x64", "linear:64x64x10", "linear:1x784x128", "gemm:256", "gemm:512", "gemm:1024", "gemm:2048"})
     public String problem;
 
     private int m, n, k;
