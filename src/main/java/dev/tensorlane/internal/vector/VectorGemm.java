@@ -43,6 +43,7 @@ final class VectorGemm {
      */
     private static final int DOT_MIN_K = 32 * L;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
     private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -74,6 +75,8 @@ final class VectorGemm {
         } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K);
+        } else if (!transA && n < NR && k < DOT_MIN_K) {
+            narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
             // The choice must not depend on m: multi-threaded calls split m into bands, and every band must take
             // the same path for the results to be bit-identical.
@@ -107,6 +110,84 @@ final class VectorGemm {
                         bias, biasOff, act);
             }
         }
+    }
+
+    /**
+     * A·Bᵀ with fewer columns than a register tile (a network's last layer: n = 10 classes) and a shallow k: Bᵀ
+     * packed into k rows of one or two zero-padded vectors, then broadcast FMAs over eight rows of A at a time
+     * into a scratch tile, whose first n columns are finished into C. Dot products here spend most of their
+     * time on lane sums (64×64×10: 13 GFLOP/s). Every element is one FMA chain over p from zero whatever its
+     * row tile, so the result does not depend on m.
+     */
+    private static void narrow(int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                               float[] bias, int biasOff, Activation act) {
+        int w = n <= L ? L : NR;
+        float[] wt = PACK.get();
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < w; j++) {
+                wt[p * w + j] = j < n ? b[bOff + j * ldb + p] : 0f;
+            }
+        }
+        float[] tile = TILE.get();
+        int i = 0;
+        while (i < m) {
+            int rows;
+            int ai = aOff + i * lda;
+            if (i + 2 * MR <= m && w == L) {
+                rows = 2 * MR;
+                narrow8x1(k, a, ai, lda, wt, tile);
+            } else if (i + MR <= m && w == NR) {
+                rows = MR;
+                tile4x2(k, 1f, a, ai, lda, 1, wt, 0, w, 0f, tile, 0, w, null, 0, Activation.IDENTITY);
+            } else {
+                rows = 1;
+                if (w == L) {
+                    tile1x1(k, 1f, a, ai, 1, wt, 0, w, 0f, tile, 0, null, 0, Activation.IDENTITY);
+                } else {
+                    tile1x2(k, 1f, a, ai, 1, wt, 0, w, 0f, tile, 0, null, 0, Activation.IDENTITY);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                int ci = cOff + (i + r) * ldc;
+                for (int j = 0; j < n; j++) {
+                    float v = alpha * tile[r * w + j];
+                    if (beta != 0f) {
+                        v += beta * c[ci + j];
+                    }
+                    c[ci + j] = v;
+                }
+                rowEpilogue(c, ci, n, bias, biasOff, act);
+            }
+            i += rows;
+        }
+    }
+
+    /** Eight rows × one vector: eight independent FMA chains, enough to keep both FMA pipes busy. */
+    private static void narrow8x1(int k, float[] a, int a0, int lda, float[] wt, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
+        int a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda, a6 = a5 + lda, a7 = a6 + lda;
+        for (int p = 0; p < k; p++) {
+            FloatVector v = FloatVector.fromArray(S, wt, p * L);
+            c0 = FloatVector.broadcast(S, a[a0 + p]).fma(v, c0);
+            c1 = FloatVector.broadcast(S, a[a1 + p]).fma(v, c1);
+            c2 = FloatVector.broadcast(S, a[a2 + p]).fma(v, c2);
+            c3 = FloatVector.broadcast(S, a[a3 + p]).fma(v, c3);
+            c4 = FloatVector.broadcast(S, a[a4 + p]).fma(v, c4);
+            c5 = FloatVector.broadcast(S, a[a5 + p]).fma(v, c5);
+            c6 = FloatVector.broadcast(S, a[a6 + p]).fma(v, c6);
+            c7 = FloatVector.broadcast(S, a[a7 + p]).fma(v, c7);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
+        c4.intoArray(tile, 4 * L);
+        c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
     }
 
     private static float[] panel(int size) {
