@@ -9,10 +9,11 @@ import java.util.concurrent.ForkJoinTask;
  * Splits a GEMM over bands of rows of C and runs the bands on a ForkJoinPool, the caller taking one band itself.
  *
  * <p><b>Bit-identical for every thread count.</b> A band is a sub-problem with fewer rows: each element of C is
- * still reduced by the same kernel code over p in the same order, whichever band and tile it falls in (the row
- * tiles of 4 and of 1 do the same arithmetic per element; column tiles depend only on n, which bands do not
- * split). Columns are never split for that reason. Band boundaries are multiples of 4 rows so full tiles stay
- * full.
+ * still reduced in the same order over p, whichever band, path and tile it falls in: the cache-blocked path
+ * (tiles of 8 or 4 rows) and the unblocked one (4 or 1 rows) both do one FMA chain per element, and a choice
+ * between paths that round differently (dot products or not) depends on n and k only, never on a band's m.
+ * Columns are never split, so column tiles stay as they are. Band boundaries are multiples of 4 rows so full
+ * tiles stay full.
  *
  * <p>Used only when the work, m·n·k, reaches {@link #minWork()}: by default 2^24 multiply-adds, a few tenths
  * of a millisecond on one core. Below that, waking another thread costs more than it saves. Measured: at 2^21,
