@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * of p it loads two vectors of a row of op(B), broadcasts four elements of op(A) and issues eight FMAs
  * (8 accumulators + 2 B vectors + 1 broadcast = 11 registers, within the 16 of AVX2). op(A) is read with
  * strides, so transposed A costs nothing extra. A·Bᵀ (nn.Linear's X·Wᵀ) runs as dot products
- * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first;
+ * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first, and
+ * shallow ones narrower than a tile ({@link #narrow});
  * Aᵀ·Bᵀ packs rows of op(A) and runs as dot products. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
@@ -114,8 +115,8 @@ final class VectorGemm {
 
     /**
      * A·Bᵀ with fewer columns than a register tile (a network's last layer: n = 10 classes) and a shallow k: Bᵀ
-     * packed into k rows of one or two zero-padded vectors, then broadcast FMAs over eight rows of A at a time
-     * into a scratch tile, whose first n columns are finished into C. Dot products here spend most of their
+     * packed into k rows of one or two zero-padded vectors, then broadcast FMAs over eight rows of A at a time (four
+     * with two vectors) into a scratch tile, whose first n columns are finished into C. Dot products here spend most of their
      * time on lane sums (64×64×10: 13 GFLOP/s). Every element is one FMA chain over p from zero whatever its
      * row tile, so the result does not depend on m.
      */
