@@ -70,6 +70,17 @@ public class ElementwiseBenchmark {
         return y;
     }
 
+    /**
+     * Memory speed, for reference: {@code System.arraycopy} moves the bytes relu moves out of place (read x,
+     * write y) and does nothing else; a relu at memory speed scores the same. Not a kernel; needs no backend.
+     */
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public float[] copy_memoryReference() {
+        System.arraycopy(x, 0, y, 0, size);
+        return y;
+    }
+
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     @Benchmark
