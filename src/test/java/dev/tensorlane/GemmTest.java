@@ -143,6 +143,37 @@ class GemmTest {
         }
     }
 
+    /**
+     * Fewer columns than a register tile, or a remainder of columns past the last full tile (the network's last
+     * layer, n = 10, and n = 70 = 2 tiles + 6): packed into zero-padded vector tiles of 8, 4 or 1 rows. Within the
+     * bound, and bit for bit the same whole or row by row, with alpha, beta and every transpose.
+     */
+    @Test
+    void columnRemaindersAgreeWithTheReferenceAndRowByRow() {
+        SplittableRandom random = new SplittableRandom(91);
+        long seed = 900;
+        for (int n : new int[] {1, 10, 20, 31, 70}) {
+            for (int t = 0; t < 4; t++) {
+                boolean transA = (t & 1) != 0, transB = (t & 2) != 0;
+                check(transA, transB, 67, n, 64, 1.5f, 0.5f, 2, seed++);
+                check(transA, transB, 67, n, 300, -1f, 0f, 1, seed++);
+                int m = 37, k = 45;
+                int lda = transA ? m : k, ldb = transB ? k : n;
+                float[] a = random(random, m * k), b = random(random, k * n);
+                float[] whole = random(random, m * n), rows = whole.clone();
+                Gemm.gemm(transA, transB, m, n, k, 0.75f, a, 0, lda, b, 0, ldb, 0.5f, whole, 0, n);
+                for (int i = 0; i < m; i++) {
+                    Gemm.gemm(transA, transB, 1, n, k, 0.75f, a, transA ? i : i * lda, lda, b, 0, ldb, 0.5f,
+                            rows, i * n, n);
+                }
+                for (int i = 0; i < whole.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]),
+                            "n=" + n + " transA=" + transA + " transB=" + transB + " element " + i);
+                }
+            }
+        }
+    }
+
     /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
     @Test
     void aroundThePanelPackingThreshold() {
