@@ -37,6 +37,27 @@ public final class Activations {
         KernelsProvider.get().relu(x, xOff, y, yOff, length);
     }
 
+    /**
+     * relu's backward pass from its output y: {@code dx = y <= 0 ? 0 : dy}, exact (a select). As PyTorch's
+     * {@code threshold_backward}, a NaN in y passes dy through. dx may be exactly dy or exactly y (in place);
+     * any other overlap is refused.
+     */
+    public static void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        checkBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+        KernelsProvider.get().reluBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+    }
+
+    /**
+     * sigmoid's backward pass from its output y: {@code dx = (dy·y)·(1 − y)}, in float, in that order on every
+     * backend: at most 2 ulp of relative error against the exact product of the float inputs (three roundings of
+     * half an ulp each). dx may be exactly dy or exactly y (in place); any other overlap is refused.
+     */
+    public static void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                                       int length) {
+        checkBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+        KernelsProvider.get().sigmoidBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+    }
+
     /** In place over the whole array. */
     public static void exp(float[] x) {
         Checks.notNull(x, "x");
@@ -53,6 +74,14 @@ public final class Activations {
     public static void relu(float[] x) {
         Checks.notNull(x, "x");
         relu(x, 0, x, 0, x.length);
+    }
+
+    private static void checkBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        Checks.range(y, "y", yOff, length);
+        Checks.range(dy, "dy", dyOff, length);
+        Checks.range(dx, "dx", dxOff, length);
+        Checks.inPlaceOrDisjoint(dx, "dx", dxOff, length, y, "y", yOff, length, 1, length);
+        Checks.inPlaceOrDisjoint(dx, "dx", dxOff, length, dy, "dy", dyOff, length, 1, length);
     }
 
     private static void check(float[] x, int xOff, float[] y, int yOff, int length) {

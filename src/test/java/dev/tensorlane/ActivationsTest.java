@@ -68,6 +68,51 @@ class ActivationsTest {
         assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(y[7]), "relu(-0) is +0");
     }
 
+    /** Lengths around the vector width, so both the vector loop and its scalar tail are covered. */
+    @Test
+    void reluBackwardPassesTheGradientExactlyWhereTheOutputIsPositive() {
+        for (int n : new int[] {1, 3, 4, 7, 8, 15, 16, 17, 33, 101}) {
+            float[] y = new float[n], dy = new float[n], dx = new float[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = i % 3 == 0 ? 0f : (i % 3 == 1 ? 0.25f * i : -1f);
+                dy[i] = 1.5f * i - 7f;
+            }
+            y[n / 2] = Float.NaN;   // as PyTorch's threshold_backward: NaN is not <= 0, so dy passes
+            if (n > 2) {
+                y[1] = -0f;
+            }
+            Activations.reluBackward(y, 0, dy, 0, dx, 0, n);
+            for (int i = 0; i < n; i++) {
+                float expected = y[i] <= 0f ? 0f : dy[i];
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(dx[i]), "n=" + n + " i=" + i);
+            }
+            Activations.reluBackward(y, 0, dy, 0, dy, 0, n);   // in place over dy
+            assertArrayEquals(dx, dy, "in place, n=" + n);
+        }
+    }
+
+    @Test
+    void sigmoidBackwardIsWithinTwoUlpOfTheExactProduct() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int n = 1037;
+        float[] y = new float[n], dy = new float[n], dx = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) random.nextDouble(1e-3, 1 - 1e-3);
+            dy[i] = (float) (random.nextDouble(1e-3, 10) * (random.nextBoolean() ? 1 : -1));
+        }
+        y[0] = 0f;
+        y[1] = 1f;
+        y[2] = 0.5f;
+        Activations.sigmoidBackward(y, 0, dy, 0, dx, 0, n);
+        for (int i = 0; i < n; i++) {
+            double exact = (double) dy[i] * y[i] * (1.0 - y[i]);
+            double err = Math.abs(dx[i] - exact);
+            assertTrue(err <= 2 * Math.ulp((float) exact), "y=" + y[i] + " dy=" + dy[i] + ": " + dx[i] + " vs " + exact);
+        }
+        Activations.sigmoidBackward(y, 0, dy, 0, y, 0, n);   // in place over y
+        assertArrayEquals(dx, y);
+    }
+
     @Test
     void reluInPlaceWithOffset() {
         float[] x = {-1f, -2f, 3f, -4f, 5f};

@@ -132,4 +132,20 @@ class ArgumentChecksTest {
         assertRefused(IllegalArgumentException.class, "overlaps x", y, () -> Activations.relu(y, 0, y, 1, 3));
         assertRefused(NullPointerException.class, "x must not be null", y, () -> Activations.relu(null));
     }
+
+    @Test
+    void backwardChecks() {
+        float[] dx = sentinel(8);
+        float[] ok = new float[8];
+        assertRefused(NullPointerException.class, "dy must not be null", dx,
+                () -> Activations.reluBackward(ok, 0, null, 0, dx, 0, 8));
+        assertRefused(IndexOutOfBoundsException.class, "y[2..10) is outside y.length=8", dx,
+                () -> Activations.sigmoidBackward(ok, 2, ok, 0, dx, 0, 8));
+        assertRefused(IndexOutOfBoundsException.class, "dx[1..9)", dx,
+                () -> Activations.reluBackward(ok, 0, new float[8], 0, dx, 1, 8));
+        assertRefused(IllegalArgumentException.class, "dx[1..5) overlaps dy[0..4)", dx,
+                () -> Activations.reluBackward(ok, 0, dx, 0, dx, 1, 4));
+        assertRefused(IllegalArgumentException.class, "dx[0..4) overlaps y[2..6)", dx,
+                () -> Activations.sigmoidBackward(dx, 2, ok, 0, dx, 0, 4));
+    }
 }

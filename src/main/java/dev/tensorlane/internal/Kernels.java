@@ -36,4 +36,10 @@ public interface Kernels {
     void sigmoid(float[] x, int xOff, float[] y, int yOff, int length);
 
     void relu(float[] x, int xOff, float[] y, int yOff, int length);
+
+    /** {@code dx = y <= 0 ? 0 : dy}, y being relu's output. */
+    void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length);
+
+    /** {@code dx = (dy·y)·(1 − y)}, y being sigmoid's output. */
+    void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length);
 }

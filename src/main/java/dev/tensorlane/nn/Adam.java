@@ -42,15 +42,35 @@ public final class Adam implements Optimizer {
         float c2 = (float) (1 - Math.pow(beta2, t));
         float stepSize = lr / c1;
         float sqrtC2 = (float) Math.sqrt(c2);
+        float decay = 1 - beta1, decay2 = 1 - beta2;
         for (int k = 0; k < parameters.size(); k++) {
             float[] p = parameters.get(k).value();
             float[] g = parameters.get(k).grad();
             float[] mk = m[k], vk = v[k];
-            for (int i = 0; i < p.length; i++) {
-                float gi = weightDecay == 0f ? g[i] : g[i] + weightDecay * p[i];
-                mk[i] = beta1 * mk[i] + (1 - beta1) * gi;
-                vk[i] = beta2 * vk[i] + (1 - beta2) * gi * gi;
-                p[i] -= stepSize * mk[i] / ((float) Math.sqrt(vk[i]) / sqrtC2 + eps);
+            int n = p.length;
+            // Straight-line loop bodies, one per case, with the constants in locals, for C2 to vectorize; same
+            // operations in the same order as torch.optim.Adam's formula. For the MLP's 109k parameters a step
+            // takes about 45 µs (50 with the test inside the loop): four arrays of 436 KB pass through L3, so
+            // memory bounds it.
+            if (weightDecay == 0f) {
+                for (int i = 0; i < n; i++) {
+                    float gi = g[i];
+                    float mi = beta1 * mk[i] + decay * gi;
+                    float vi = beta2 * vk[i] + decay2 * gi * gi;
+                    mk[i] = mi;
+                    vk[i] = vi;
+                    p[i] -= stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
+                }
+            } else {
+                float wd = weightDecay;
+                for (int i = 0; i < n; i++) {
+                    float gi = g[i] + wd * p[i];
+                    float mi = beta1 * mk[i] + decay * gi;
+                    float vi = beta2 * vk[i] + decay2 * gi * gi;
+                    mk[i] = mi;
+                    vk[i] = vi;
+                    p[i] -= stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
+                }
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.tensorlane.nn;
 
 import dev.tensorlane.Activations;
 
-/** max(x, 0). Backward needs only the output: dx = dy where y > 0, else 0. */
+/** max(x, 0). Backward needs only the output: dx = dy where y > 0, else 0 ({@link Activations#reluBackward}). */
 public final class ReLU implements Layer {
     private final int features;
 
@@ -21,9 +21,7 @@ public final class ReLU implements Layer {
 
     @Override
     public void backward(int batch, float[] x, float[] y, float[] dy, float[] dx) {
-        for (int i = 0, n = batch * features; i < n; i++) {
-            dx[i] = y[i] > 0f ? dy[i] : 0f;
-        }
+        Activations.reluBackward(y, 0, dy, 0, dx, 0, batch * features);
     }
 
     @Override

@@ -21,9 +21,7 @@ public final class Sigmoid implements Layer {
 
     @Override
     public void backward(int batch, float[] x, float[] y, float[] dy, float[] dx) {
-        for (int i = 0, n = batch * features; i < n; i++) {
-            dx[i] = dy[i] * y[i] * (1f - y[i]);
-        }
+        Activations.sigmoidBackward(y, 0, dy, 0, dx, 0, batch * features);
     }
 
     @Override

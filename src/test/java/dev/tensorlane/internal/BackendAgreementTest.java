@@ -64,6 +64,27 @@ class BackendAgreementTest {
         assertArrayEquals(s, v);
     }
 
+    /** Both backward passes are the same float operations in the same order on both backends: same bits. */
+    @Test
+    void backwardPassesAreBitIdentical() {
+        int n = 3001;
+        float[] y = values(6, n, 1), dy = values(7, n, 3);
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.abs(y[i]) % 1f * (i % 5 == 0 ? -1 : 1);
+        }
+        y[3] = Float.NaN;
+        y[10] = -0f;
+        float[] v = new float[n], s = new float[n];
+        for (int from : new int[] {0, 1, 7}) {
+            vector.reluBackward(y, from, dy, from, v, from, n - from);
+            scalar.reluBackward(y, from, dy, from, s, from, n - from);
+            assertArrayEquals(s, v, "relu, from " + from);
+            vector.sigmoidBackward(y, from, dy, from, v, from, n - from);
+            scalar.sigmoidBackward(y, from, dy, from, s, from, n - from);
+            assertArrayEquals(s, v, "sigmoid, from " + from);
+        }
+    }
+
     @Test
     void softmaxAndLogSoftmaxAgree() {
         for (int cols : new int[] {1, 10, 16, 33, 1000}) {

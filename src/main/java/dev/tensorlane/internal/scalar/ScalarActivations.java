@@ -1,6 +1,6 @@
 package dev.tensorlane.internal.scalar;
 
-/** Scalar sigmoid and relu. */
+/** Scalar sigmoid and relu, and their backward passes. */
 public final class ScalarActivations {
     private ScalarActivations() {}
 
@@ -26,6 +26,20 @@ public final class ScalarActivations {
     public static void relu(float[] x, int xOff, float[] y, int yOff, int length) {
         for (int i = 0; i < length; i++) {
             y[yOff + i] = Math.max(x[xOff + i], 0f);
+        }
+    }
+
+    public static void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        for (int i = 0; i < length; i++) {
+            dx[dxOff + i] = y[yOff + i] <= 0f ? 0f : dy[dyOff + i];
+        }
+    }
+
+    public static void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff,
+                                       int length) {
+        for (int i = 0; i < length; i++) {
+            float s = y[yOff + i];
+            dx[dxOff + i] = dy[dyOff + i] * s * (1f - s);
         }
     }
 }

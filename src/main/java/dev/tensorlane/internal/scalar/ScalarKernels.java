@@ -42,4 +42,14 @@ public final class ScalarKernels implements Kernels {
     @Override public void relu(float[] x, int xOff, float[] y, int yOff, int length) {
         ScalarActivations.relu(x, xOff, y, yOff, length);
     }
+
+    @Override
+    public void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        ScalarActivations.reluBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        ScalarActivations.sigmoidBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+    }
 }

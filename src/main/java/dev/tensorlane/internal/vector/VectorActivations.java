@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Vector sigmoid and relu; tails shorter than a vector use the scalar twins. */
+/** Vector sigmoid and relu and their backward passes; tails shorter than a vector use the scalar twins. */
 final class VectorActivations {
     private VectorActivations() {}
 
@@ -44,5 +44,25 @@ final class VectorActivations {
         for (; i < length; i++) {
             y[yOff + i] = Math.max(x[xOff + i], 0f);
         }
+    }
+
+    /** dx = dy where y > 0 (or NaN), else 0: a blend, exact. */
+    static void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            FloatVector g = FloatVector.fromArray(S, dy, dyOff + i);
+            g.blend(0f, FloatVector.fromArray(S, y, yOff + i).compare(VectorOperators.LE, 0f)).intoArray(dx, dxOff + i);
+        }
+        ScalarActivations.reluBackward(y, yOff + i, dy, dyOff + i, dx, dxOff + i, length - i);
+    }
+
+    /** dx = (dy·y)·(1 − y), the scalar twin's operations in its order, so both give the same bits. */
+    static void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            FloatVector s = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(s).mul(s.neg().add(1f)).intoArray(dx, dxOff + i);
+        }
+        ScalarActivations.sigmoidBackward(y, yOff + i, dy, dyOff + i, dx, dxOff + i, length - i);
     }
 }

@@ -46,4 +46,14 @@ public final class VectorKernels implements Kernels {
     @Override public void relu(float[] x, int xOff, float[] y, int yOff, int length) {
         VectorActivations.relu(x, xOff, y, yOff, length);
     }
+
+    @Override
+    public void reluBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        VectorActivations.reluBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int length) {
+        VectorActivations.sigmoidBackward(y, yOff, dy, dyOff, dx, dxOff, length);
+    }
 }
