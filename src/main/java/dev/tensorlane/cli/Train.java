@@ -165,26 +165,30 @@ final class Train {
             this.terminal = System.console() != null && term != null && !term.equals("dumb");
         }
 
+        /** Called after every step: cheap unless it draws (a few times a second, or four times an epoch). */
         void update(int epoch, int epochs, int done, int total, double loss, int seen, long startNanos) {
             long now = System.nanoTime();
-            double seconds = (now - startNanos) / 1e9;
-            double rate = seen / Math.max(seconds, 1e-9);
-            double left = seconds / done * (total - done);
-            String text = String.format(Locale.ROOT, "epoch %d/%d %s %d/%d  loss %.4f  %.0f samples/s  %.1f s left",
-                    epoch, epochs, bar(done, total), done, total, loss, rate, left);
             if (terminal) {
                 if (now - lastDraw > 100_000_000L || done == total) {
-                    err.print("\r" + text + "\u001b[K");
+                    err.print("\r" + text(epoch, epochs, done, total, loss, seen, now - startNanos) + "\u001b[K");
                     err.flush();
                     lastDraw = now;
                 }
             } else {
                 int quarter = done * 4 / total;
                 if (quarter > lastQuarter || done == total) {
-                    err.println(text);
+                    err.println(text(epoch, epochs, done, total, loss, seen, now - startNanos));
                     lastQuarter = quarter;
                 }
             }
+        }
+
+        private static String text(int epoch, int epochs, int done, int total, double loss, int seen, long nanos) {
+            double seconds = nanos / 1e9;
+            double rate = seen / Math.max(seconds, 1e-9);
+            double left = seconds / done * (total - done);
+            return String.format(Locale.ROOT, "epoch %d/%d %s %d/%d  loss %.4f  %.0f samples/s  %.1f s left",
+                    epoch, epochs, bar(done, total), done, total, loss, rate, left);
         }
 
         void finish() {
