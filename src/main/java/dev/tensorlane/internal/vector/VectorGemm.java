@@ -1,7 +1,6 @@
 package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
-import dev.tensorlane.internal.scalar.ScalarActivations;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -63,6 +62,18 @@ final class VectorGemm {
                      float beta, float[] c, int cOff, int ldc,
                      float[] bias, int biasOff, Activation act) {
         if (m == 0 || n == 0) {
+            return;
+        }
+        if (act == Activation.SIGMOID) {
+            // Sigmoid inlines a whole exp; inside the tiles' compiled code it pushed C2 past its inlining budget,
+            // and the exp left out of line boxed every vector (192 KB per training step of the sigmoid network,
+            // depending on what had run before). So it runs here, over the finished rows of this call (a band
+            // when multi-threaded, still in L2), through the array kernel. Same operations, same results.
+            gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff,
+                    Activation.IDENTITY);
+            for (int i = 0; i < m; i++) {
+                VectorActivations.sigmoid(c, cOff + i * ldc, c, cOff + i * ldc, n);
+            }
             return;
         }
         int rowA = transA ? 1 : lda;
@@ -647,42 +658,39 @@ final class VectorGemm {
     }
 
     /**
-     * Bias and activation over a finished stretch of a row of C, vectorized, while it is still in L1. Kept out of
-     * the tiles on purpose: with the activation (sigmoid inlines a whole exp) expanded at each of a tile's eight
-     * stores, C2 passed its inlining node limit and left later Vector API calls unintrinsified, boxing vectors on
-     * every call (seen in the MLP's training step).
+     * Bias and relu over a finished stretch of a row of C, while it is still in L1 (sigmoid is applied by
+     * {@link #gemm} after the product). Nothing here hands a vector to another method: a method C2 does not
+     * inline takes and returns its vectors boxed on the heap, and whether it inlines one depends on the node budget
+     * of the method it would go into and on the profile at that moment; a vector chosen by a branch is boxed too.
      */
     static void rowEpilogue(float[] c, int ci, int n, float[] bias, int biasOff, Activation act) {
-        if (bias == null && act == Activation.IDENTITY) {
+        if (bias != null && act == Activation.RELU) {
+            // Fused, one pass instead of two. A loop of its own: a vector chosen by a branch is boxed as well.
+            int j = 0;
+            for (int bound = S.loopBound(n); j < bound; j += L) {
+                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j)).max(0f)
+                        .intoArray(c, ci + j);
+            }
+            for (; j < n; j++) {
+                c[ci + j] = Math.max(c[ci + j] + bias[biasOff + j], 0f);
+            }
             return;
         }
-        int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector v = FloatVector.fromArray(S, c, ci + j);
-            if (bias != null) {
-                v = v.add(FloatVector.fromArray(S, bias, biasOff + j));
+        if (bias != null) {
+            int j = 0;
+            for (int bound = S.loopBound(n); j < bound; j += L) {
+                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, biasOff + j))
+                        .intoArray(c, ci + j);
             }
-            activate(v, act).intoArray(c, ci + j);
-        }
-        for (; j < n; j++) {
-            float v = c[ci + j];
-            if (bias != null) {
-                v += bias[biasOff + j];
+            for (; j < n; j++) {
+                c[ci + j] += bias[biasOff + j];
             }
-            c[ci + j] = switch (act) {
-                case IDENTITY -> v;
-                case RELU -> Math.max(v, 0f);
-                case SIGMOID -> ScalarActivations.sigmoid(v);
-            };
         }
-    }
-
-    private static FloatVector activate(FloatVector v, Activation act) {
-        return switch (act) {
-            case IDENTITY -> v;
-            case RELU -> v.max(0f);
-            case SIGMOID -> VectorActivations.sigmoid(v);
-        };
+        switch (act) {
+            case IDENTITY -> { }
+            case RELU -> VectorActivations.relu(c, ci, c, ci, n);
+            case SIGMOID -> VectorActivations.sigmoid(c, ci, c, ci, n);   // not reached: gemm() takes it out
+        }
     }
 
     /**
