@@ -49,7 +49,7 @@ final class VectorGemm {
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
     /** See {@link #laneSum}: JDK 17 only, the one version where the order was checked. */
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
-    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[17 * L]);
     private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
     /** Pack B's panels from this many rows of C and this depth on (below, the copy costs more than it saves). */
@@ -535,22 +535,56 @@ final class VectorGemm {
             s32 = x.fma(w2, s32);
             s33 = x.fma(w3, s33);
         }
-        finishDot(laneSum(s00, lanes) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(laneSum(s01, lanes) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(laneSum(s02, lanes) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
-        finishDot(laneSum(s03, lanes) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
-        finishDot(laneSum(s10, lanes) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
-        finishDot(laneSum(s11, lanes) + dotTail(a, a1, b, b1, p, k), alpha, beta, c, c0 + ldc + 1);
-        finishDot(laneSum(s12, lanes) + dotTail(a, a1, b, b2, p, k), alpha, beta, c, c0 + ldc + 2);
-        finishDot(laneSum(s13, lanes) + dotTail(a, a1, b, b3, p, k), alpha, beta, c, c0 + ldc + 3);
-        finishDot(laneSum(s20, lanes) + dotTail(a, a2, b, b0, p, k), alpha, beta, c, c0 + 2 * ldc);
-        finishDot(laneSum(s21, lanes) + dotTail(a, a2, b, b1, p, k), alpha, beta, c, c0 + 2 * ldc + 1);
-        finishDot(laneSum(s22, lanes) + dotTail(a, a2, b, b2, p, k), alpha, beta, c, c0 + 2 * ldc + 2);
-        finishDot(laneSum(s23, lanes) + dotTail(a, a2, b, b3, p, k), alpha, beta, c, c0 + 2 * ldc + 3);
-        finishDot(laneSum(s30, lanes) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
-        finishDot(laneSum(s31, lanes) + dotTail(a, a3, b, b1, p, k), alpha, beta, c, c0 + 3 * ldc + 1);
-        finishDot(laneSum(s32, lanes) + dotTail(a, a3, b, b2, p, k), alpha, beta, c, c0 + 3 * ldc + 2);
-        finishDot(laneSum(s33, lanes) + dotTail(a, a3, b, b3, p, k), alpha, beta, c, c0 + 3 * ldc + 3);
+        // The 16 sums into lanes[16L ..): in registers where reduceLanes adds in lane order (see laneSum), else
+        // through memory, so that laneSum takes no vector (one C2 leaves out of line would box it).
+        int sums = 16 * L;
+        if (ORDERED_REDUCTION) {
+            lanes[sums + 0] = s00.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 1] = s01.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 2] = s02.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 3] = s03.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 4] = s10.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 5] = s11.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 6] = s12.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 7] = s13.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 8] = s20.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 9] = s21.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 10] = s22.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 11] = s23.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 12] = s30.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 13] = s31.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 14] = s32.reduceLanes(VectorOperators.ADD);
+            lanes[sums + 15] = s33.reduceLanes(VectorOperators.ADD);
+        } else {
+            s00.intoArray(lanes, 0 * L);
+            s01.intoArray(lanes, 1 * L);
+            s02.intoArray(lanes, 2 * L);
+            s03.intoArray(lanes, 3 * L);
+            s10.intoArray(lanes, 4 * L);
+            s11.intoArray(lanes, 5 * L);
+            s12.intoArray(lanes, 6 * L);
+            s13.intoArray(lanes, 7 * L);
+            s20.intoArray(lanes, 8 * L);
+            s21.intoArray(lanes, 9 * L);
+            s22.intoArray(lanes, 10 * L);
+            s23.intoArray(lanes, 11 * L);
+            s30.intoArray(lanes, 12 * L);
+            s31.intoArray(lanes, 13 * L);
+            s32.intoArray(lanes, 14 * L);
+            s33.intoArray(lanes, 15 * L);
+            for (int t = 0; t < 16; t++) {
+                lanes[sums + t] = laneSum(lanes, t * L);
+            }
+        }
+        for (int r = 0; r < 4; r++) {
+            int ar = a0 + r * lda;
+            int cr = c0 + r * ldc;
+            int t = sums + 4 * r;
+            finishDot(lanes[t] + dotTail(a, ar, b, b0, p, k), alpha, beta, c, cr);
+            finishDot(lanes[t + 1] + dotTail(a, ar, b, b1, p, k), alpha, beta, c, cr + 1);
+            finishDot(lanes[t + 2] + dotTail(a, ar, b, b2, p, k), alpha, beta, c, cr + 2);
+            finishDot(lanes[t + 3] + dotTail(a, ar, b, b3, p, k), alpha, beta, c, cr + 3);
+        }
     }
 
     private static void dot4x2(int k, float[] a, int a0, int lda, float[] b, int b0, int ldb,
@@ -578,15 +612,24 @@ final class VectorGemm {
             s30 = x.fma(w0, s30);
             s31 = x.fma(w1, s31);
         }
-        finishDot(laneSum(s00, lanes) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(laneSum(s01, lanes) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(laneSum(s10, lanes) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
-        finishDot(laneSum(s11, lanes) + dotTail(a, a1, b, b1, p, k), alpha, beta, c, c0 + ldc + 1);
-        finishDot(laneSum(s20, lanes) + dotTail(a, a2, b, b0, p, k), alpha, beta, c, c0 + 2 * ldc);
-        finishDot(laneSum(s21, lanes) + dotTail(a, a2, b, b1, p, k), alpha, beta, c,
+        // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
+        s00.intoArray(lanes, 0 * L);
+        s01.intoArray(lanes, 1 * L);
+        s10.intoArray(lanes, 2 * L);
+        s11.intoArray(lanes, 3 * L);
+        s20.intoArray(lanes, 4 * L);
+        s21.intoArray(lanes, 5 * L);
+        s30.intoArray(lanes, 6 * L);
+        s31.intoArray(lanes, 7 * L);
+        finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
+        finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
+        finishDot(laneSum(lanes, 2 * L) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
+        finishDot(laneSum(lanes, 3 * L) + dotTail(a, a1, b, b1, p, k), alpha, beta, c, c0 + ldc + 1);
+        finishDot(laneSum(lanes, 4 * L) + dotTail(a, a2, b, b0, p, k), alpha, beta, c, c0 + 2 * ldc);
+        finishDot(laneSum(lanes, 5 * L) + dotTail(a, a2, b, b1, p, k), alpha, beta, c,
                 c0 + 2 * ldc + 1);
-        finishDot(laneSum(s30, lanes) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
-        finishDot(laneSum(s31, lanes) + dotTail(a, a3, b, b1, p, k), alpha, beta, c,
+        finishDot(laneSum(lanes, 6 * L) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
+        finishDot(laneSum(lanes, 7 * L) + dotTail(a, a3, b, b1, p, k), alpha, beta, c,
                 c0 + 3 * ldc + 1);
     }
 
@@ -604,10 +647,15 @@ final class VectorGemm {
             s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
         }
-        finishDot(laneSum(s0, lanes) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(laneSum(s1, lanes) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(laneSum(s2, lanes) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
-        finishDot(laneSum(s3, lanes) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
+        // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
+        s0.intoArray(lanes, 0 * L);
+        s1.intoArray(lanes, 1 * L);
+        s2.intoArray(lanes, 2 * L);
+        s3.intoArray(lanes, 3 * L);
+        finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
+        finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
+        finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
+        finishDot(laneSum(lanes, 3 * L) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
     }
 
     private static float dot(int k, float[] a, int a0, float[] b, int b0, float[] lanes) {
@@ -616,7 +664,8 @@ final class VectorGemm {
         for (int bound = S.loopBound(k); p < bound; p += L) {
             s = FloatVector.fromArray(S, a, a0 + p).fma(FloatVector.fromArray(S, b, b0 + p), s);
         }
-        return laneSum(s, lanes) + dotTail(a, a0, b, b0, p, k);
+        s.intoArray(lanes, 0);
+        return laneSum(lanes, 0) + dotTail(a, a0, b, b0, p, k);
     }
 
     /**
@@ -629,14 +678,13 @@ final class VectorGemm {
      * which would make a result depend on whether its method had been compiled yet (JitDeterminismTest catches
      * it); there the lanes are added in scalar code.
      */
-    private static float laneSum(FloatVector v, float[] lanes) {
+    private static float laneSum(float[] lanes, int off) {
         if (ORDERED_REDUCTION) {
-            return v.reduceLanes(VectorOperators.ADD);
+            return FloatVector.fromArray(S, lanes, off).reduceLanes(VectorOperators.ADD);
         }
-        v.intoArray(lanes, 0);
         float s = 0f;
         for (int lane = 0; lane < L; lane++) {
-            s += lanes[lane];
+            s += lanes[off + lane];
         }
         return s;
     }
