@@ -3,6 +3,7 @@ package dev.tensorlane;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,7 +50,8 @@ class FusedLinearTest {
 
     @ParameterizedTest(name = "{0}x{1}x{2}")
     @CsvSource({"1,1,1", "1,10,784", "3,17,5", "4,32,33", "5,33,64", "64,128,784", "64,10,64", "7,256,300", "2,15,0",
-        "17,70,300", "33,1025,257", "20,38,520"}) // the last three take the cache-blocked path, with edges
+        "17,70,300", "33,1025,257", "20,38,520", // these three take the cache-blocked path, with edges
+        "600,40,300"}) // sigmoid runs after the product, 256 rows at a time: three blocks
     void everyLayoutActivationAndBias(int m, int n, int k) {
         long seed = m * 1000L + n * 10L + k;
         for (Activation act : Activation.values()) {
@@ -58,5 +60,19 @@ class FusedLinearTest {
                 check(nnLinear, m, n, k, act, false, seed + 1);
             }
         }
+    }
+
+    /** Sigmoid is applied a block of 256 rows at a time after the product; the blocks leave no trace in the bits. */
+    @Test
+    void sigmoidOverManyRowsGivesTheBitsOfRowByRow() {
+        SplittableRandom random = new SplittableRandom(12);
+        int m = 600, n = 40, k = 300;
+        float[] x = GemmTest.random(random, m * k), w = GemmTest.random(random, n * k), bias = GemmTest.random(random, n);
+        float[] whole = new float[m * n], rows = new float[m * n];
+        FusedLinear.linear(m, n, k, x, 0, k, w, 0, k, bias, 0, Activation.SIGMOID, whole, 0, n);
+        for (int i = 0; i < m; i++) {
+            FusedLinear.linear(1, n, k, x, i * k, k, w, 0, k, bias, 0, Activation.SIGMOID, rows, i * n, n);
+        }
+        assertArrayEquals(whole, rows);
     }
 }

@@ -44,6 +44,7 @@ final class VectorGemm {
      */
     private static final int DOT_MIN_K = 32 * L;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
+    private static final int SIGMOID_ROWS = 256;
     /** A tile's raw sums when C must be read for beta·C (see {@link #finish}). */
     private static final ThreadLocal<float[]> RAW = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
@@ -67,12 +68,17 @@ final class VectorGemm {
         if (act == Activation.SIGMOID) {
             // Sigmoid inlines a whole exp; inside the tiles' compiled code it pushed C2 past its inlining budget,
             // and the exp left out of line boxed every vector (192 KB per training step of the sigmoid network,
-            // depending on what had run before). So it runs here, over the finished rows of this call (a band
-            // when multi-threaded, still in L2), through the array kernel. Same operations, same results.
-            gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff,
-                    Activation.IDENTITY);
-            for (int i = 0; i < m; i++) {
-                VectorActivations.sigmoid(c, cOff + i * ldc, c, cOff + i * ldc, n);
+            // depending on what had run before). So it runs through the array kernel after the product, a block of
+            // rows at a time so that they are still in L2 (256 × 256 floats: 256 KB). Row blocks do not change a
+            // result (paths depend on n and k only, or do the same arithmetic), and neither does this split.
+            int rowStep = transA ? 1 : lda;
+            for (int i0 = 0; i0 < m; i0 += SIGMOID_ROWS) {
+                int rows = Math.min(SIGMOID_ROWS, m - i0);
+                gemm(transA, transB, rows, n, k, alpha, a, aOff + i0 * rowStep, lda, b, bOff, ldb, beta,
+                        c, cOff + i0 * ldc, ldc, bias, biasOff, Activation.IDENTITY);
+                for (int i = i0; i < i0 + rows; i++) {
+                    VectorActivations.sigmoid(c, cOff + i * ldc, c, cOff + i * ldc, n);
+                }
             }
             return;
         }
