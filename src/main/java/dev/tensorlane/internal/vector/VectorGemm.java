@@ -45,8 +45,10 @@ final class VectorGemm {
     private static final int DOT_MIN_K = 32 * L;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
     private static final int SIGMOID_ROWS = 256;
-    /** A tile's raw sums when C must be read for beta·C (see {@link #finish}). */
-    private static final ThreadLocal<float[]> RAW = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
+    /**
+     * One tile of scratch: narrowRows' tile (written with beta = 0, straight into it), or a tile's raw sums when C
+     * must be read for beta·C (see {@link #finish}). Never both at once: narrowRows never passes beta ≠ 0.
+     */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
     /** See {@link #laneSum}: JDK 17 only, the one version where the order was checked. */
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
@@ -350,7 +352,7 @@ final class VectorGemm {
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
         // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
-        float[] out = direct ? c : RAW.get();
+        float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
         int ldo = direct ? ldc : NR;
         c00.intoArray(out, o);
@@ -401,7 +403,7 @@ final class VectorGemm {
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
         // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
-        float[] out = direct ? c : RAW.get();
+        float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
         int ldo = direct ? ldc : NR;
         c00.intoArray(out, o);
@@ -428,7 +430,7 @@ final class VectorGemm {
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
         // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
-        float[] out = direct ? c : RAW.get();
+        float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
         c00.intoArray(out, o);
         c01.intoArray(out, o + L);
@@ -445,7 +447,7 @@ final class VectorGemm {
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
         // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
-        float[] out = direct ? c : RAW.get();
+        float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
         c00.intoArray(out, o);
         finish(out, o, 0, 1, L, alpha, beta, c, c0, 0, bias, biasOff, act);
