@@ -174,6 +174,28 @@ class GemmTest {
         }
     }
 
+    /**
+     * A·B packs B's panels a group of at most 128Ki floats at a time and runs A in bands of 64 rows: several bands,
+     * several groups (k = 100: groups of 1280 columns) and a column remainder, against the reference and against
+     * the same product one row at a time (no packing, no bands), bit for bit.
+     */
+    @Test
+    void bandsAndPanelGroupsAgreeWithTheReferenceAndRowByRow() {
+        check(false, false, 130, 2600 + 10, 100, 1f, 0f, 1, 950);
+        check(false, false, 65, 1300, 100, 0.5f, 1.5f, 1, 951);
+        SplittableRandom random = new SplittableRandom(952);
+        int m = 130, n = 2600 + 10, k = 100;
+        float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
+        float[] whole = new float[m * n], rows = new float[m * n];
+        FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
+        for (int i = 0; i < m; i++) {
+            FusedLinear.matmulBias(1, n, k, a, i * k, k, b, 0, n, bias, 0, Activation.RELU, rows, i * n, n);
+        }
+        for (int i = 0; i < whole.length; i++) {
+            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]), "element " + i);
+        }
+    }
+
     /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
     @Test
     void aroundThePanelPackingThreshold() {

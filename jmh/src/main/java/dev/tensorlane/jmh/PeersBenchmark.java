@@ -35,12 +35,13 @@ public class PeersBenchmark {
     @Param({"tensorlane", "tensorlane-mt", "netlib-java", "netlib-native", "ejml"})
     public String impl;
 
-    /** "gemm:N" for N³, "linear:BxIxO" for X[B×I]·W[O×I]ᵀ. */
-    @Param({"linear:64x784x128", "linear:64x784x256", "linear:64x128x64", "linear:64x64x10", "linear:1x784x128", "gemm:256", "gemm:512", "gemm:1024", "gemm:2048"})
+    /** "gemm:N" for N³, "linear:BxIxO" for relu(X[B×I]·W[O×I]ᵀ + bias), "xb:BxIxO" for relu(X[B×I]·B[I×O] + bias). */
+    @Param({"linear:64x784x128", "linear:64x784x256", "linear:64x128x64", "linear:64x64x10", "linear:1x784x128",
+            "xb:64x784x128", "xb:64x784x256", "xb:64x128x64", "xb:64x64x10", "xb:1x784x128", "gemm:256", "gemm:512", "gemm:1024", "gemm:2048"})
     public String problem;
 
     private int m, n, k;
-    private boolean linear;
+    private boolean linear, xb;
     private float[] a, b, bias, c;
     private BLAS blas;
     private FMatrixRMaj ea, eb, ec;
@@ -49,7 +50,8 @@ public class PeersBenchmark {
     public void setup() {
         String[] kind = problem.split(":");
         linear = kind[0].equals("linear");
-        if (linear) {
+        xb = kind[0].equals("xb");
+        if (linear || xb) {
             String[] p = kind[1].split("x");
             m = Integer.parseInt(p[0]);
             k = Integer.parseInt(p[1]);
@@ -82,6 +84,8 @@ public class PeersBenchmark {
             case "tensorlane", "tensorlane-mt" -> {
                 if (linear) {
                     FusedLinear.linear(m, n, k, a, 0, k, b, 0, k, bias, 0, Activation.RELU, c, 0, n);
+                } else if (xb) {
+                    FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, c, 0, n);
                 } else {
                     Gemm.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
                 }

@@ -17,8 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Aᵀ·Bᵀ packs rows of op(A) and runs as dot products. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
- * <p>Large products with beta = 0 go to the cache-blocked {@link VectorGemmBlocked}, which does the same
- * arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
+ * <p>A·B runs here at every size: B's panels packed a group at a time, then A in bands of {@value #BAND} rows
+ * that pass through the group while in L2 ({@link #block}). Against the cache-blocked path, which also packs A,
+ * this measured 100 against 89 GFLOP/s at 1024³, 101 against 92 at 2048³, 103 against 61 at 10000×784×128 and
+ * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Large Aᵀ·B, and A·Bᵀ with
+ * 256 <= k < {@link #DOT_MIN_K}, with beta = 0, still go to the cache-blocked {@link VectorGemmBlocked}, which
+ * does the same arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
  * beta·C once, which is what the documented error bound needs (summing k blocks into C would round each
  * partial sum at the magnitude of C). Bias and activation are applied to each tile right after it is stored,
  * while it is in L1 ({@link #rowEpilogue}).
@@ -58,6 +62,10 @@ final class VectorGemm {
     /** Pack B's panels from this many rows of C and this depth on (below, the copy costs more than it saves). */
     private static final int PANEL_MIN_M = 16;
     private static final int PANEL_MIN_K = 64;
+    /** Rows of A per pass over the packed panels: 64 × 784 floats (a 784-input layer) is 200 KiB, half of L2 with B. */
+    private static final int BAND = 64;
+    /** Floats of B packed at a time (512 KiB): a group of panels that a band of A passes through in L2. */
+    private static final int UNBLOCKED_MAX_KN = 128 * 1024;
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda,
@@ -92,7 +100,7 @@ final class VectorGemm {
             return;
         }
         if (beta == 0f && m >= BLOCKED_MIN_M && n >= NR && k >= BLOCKED_MIN_K
-                && (!transB || (!transA && k < DOT_MIN_K))) {
+                && (transA ? !transB : transB && k < DOT_MIN_K)) {
             // Same arithmetic per element as block() below (an FMA chain over p from zero, then alpha), so the
             // choice may depend on m: a band of rows gives the same bits whichever path it takes.
             VectorGemmBlocked.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
@@ -251,41 +259,42 @@ final class VectorGemm {
      * <p>With {@code packPanels}, each {@code k × NR} panel of B is first copied into a contiguous per-thread
      * buffer and read from there by every row tile: read in place, one step of p jumps a whole row of B (a new
      * page for wide matrices), and at 2048² that thrashed the TLB and caches (25 GFLOP/s against 58 at 1024²).
-     * The copy costs k·NR moves against m·k·NR FMAs, so it pays from a few row tiles on. The arithmetic is
-     * unchanged, so results are too.
+     * The copy costs k·NR moves against m·k·NR FMAs, so it pays from a few row tiles on. Tiles, bands and
+     * groups only change the order in which elements of C are computed, never the arithmetic of one, so results
+     * do not depend on them.
      */
     private static void block(int m, int n, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               float[] bias, int biasOff, Activation act, boolean packPanels) {
-        float[] panel = packPanels ? panel(kc * NR) : null;
-        int j = 0;
-        for (; j + NR <= n; j += NR) {
-            float[] pb = b;
-            int pbOff = bOff + j, pld = ldb;
-            if (packPanels) {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + p * ldb + j, panel, p * NR, NR);
+        int full = n - n % NR;
+        if (packPanels) {
+            // Panels packed a group at a time (all of B when it fits in UNBLOCKED_MAX_KN floats), then the rows a
+            // band at a time, each band through every panel of the group: the band of A stays in L2 while the
+            // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
+            int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
+            float[] panels = panel(kc * Math.min(group, full));
+            for (int j0 = 0; j0 < full; j0 += group) {
+                int cols = Math.min(group, full - j0);
+                for (int j = 0; j < cols; j += NR) {
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(b, bOff + p * ldb + j0 + j, panels, j * kc + p * NR, NR);
+                    }
                 }
-                pb = panel;
-                pbOff = 0;
-                pld = NR;
-            }
-            int i = 0;
-            if (L >= 16) {
-                for (; i + 2 * MR <= m; i += 2 * MR) {
-                    tile8x2(kc, alpha, a, aOff + i * rowA, rowA, colA, pb, pbOff, pld,
-                            beta, c, cOff + i * ldc + j, ldc, bias, biasOff + j, act);
+                for (int i0 = 0; i0 < m; i0 += BAND) {
+                    int rows = Math.min(BAND, m - i0);
+                    for (int j = 0; j < cols; j += NR) {
+                        tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, panels, j * kc, NR,
+                                beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
+                    }
                 }
             }
-            for (; i + MR <= m; i += MR) {
-                tile4x2(kc, alpha, a, aOff + i * rowA, rowA, colA, pb, pbOff, pld,
-                        beta, c, cOff + i * ldc + j, ldc, bias, biasOff + j, act);
-            }
-            for (; i < m; i++) {
-                tile1x2(kc, alpha, a, aOff + i * rowA, colA, pb, pbOff, pld,
-                        beta, c, cOff + i * ldc + j, bias, biasOff + j, act);
+        } else {
+            for (int j = 0; j < full; j += NR) {
+                tiles(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias, biasOff + j,
+                        act);
             }
         }
+        int j = full;
         if (j < n) {
             // The last n mod NR columns: packed zero-padded, so they run as vector tiles too (column by column
             // in scalar FMAs, a 64×64×10 product ran at 2 GFLOP/s).
@@ -299,6 +308,27 @@ final class VectorGemm {
                 }
             }
             narrowRows(m, nr, w, kc, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + j, ldc, bias, biasOff + j, act);
+        }
+    }
+
+    /** Rows [0, m) of one NR-column panel of C: tiles of eight rows where they fit, then four, then one. */
+    private static void tiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                              float[] bias, int biasOff, Activation act) {
+        int i = 0;
+        if (L >= 16) {
+            for (; i + 2 * MR <= m; i += 2 * MR) {
+                tile8x2(kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff, ldb,
+                        beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+            }
+        }
+        for (; i + MR <= m; i += MR) {
+            tile4x2(kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff, ldb,
+                    beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+        }
+        for (; i < m; i++) {
+            tile1x2(kc, alpha, a, aOff + i * rowA, colA, b, bOff, ldb,
+                    beta, c, cOff + i * ldc, bias, biasOff, act);
         }
     }
 
