@@ -67,7 +67,7 @@ final class Predict {
             throw new IllegalArgumentException("the image has " + x.length + " pixels, the model takes "
                     + model.inFeatures());
         }
-        float[] logits = model.forward(1, x);
+        float[] logits = model.inference().forward(1, x);
         float[] p = new float[logits.length];
         Softmax.softmax(1, logits.length, logits, p);
         for (int c = 0; c < p.length; c++) {

@@ -17,7 +17,7 @@ public final class Evaluation {
         }
     }
 
-    /** Runs the model over the data in chunks of {@code batch} rows. */
+    /** Runs the model over the data in chunks of {@code batch} rows, through a snapshot ({@link Sequential#inference}). */
     public static Result evaluate(Sequential model, Mnist.Dataset data, int batch) {
         int classes = model.outFeatures();
         int features = data.features();
@@ -25,6 +25,7 @@ public final class Evaluation {
             throw new IllegalArgumentException("the model takes " + model.inFeatures() + " features, the data has "
                     + features);
         }
+        Inference network = model.inference();
         CrossEntropyLoss loss = new CrossEntropyLoss();
         int[][] confusion = new int[classes][classes];
         float[] x = new float[batch * features];
@@ -35,7 +36,7 @@ public final class Evaluation {
             int n = Math.min(batch, data.count() - start);
             System.arraycopy(data.images(), start * features, x, 0, n * features);
             System.arraycopy(data.labels(), start, labels, 0, n);
-            float[] logits = model.forward(n, x);
+            float[] logits = network.forward(n, x);
             lossSum += (double) loss.forward(n, classes, logits, labels) * n;
             for (int r = 0; r < n; r++) {
                 int best = argmax(logits, r * classes, classes);

@@ -126,6 +126,14 @@ public final class Sequential {
         }
     }
 
+    /**
+     * A snapshot of the network as it is now, for inference only: faster than {@link #forward} (each Linear's
+     * weight pre-transposed once), and not updated by later training. See {@link Inference}.
+     */
+    public Inference inference() {
+        return new Inference(layers);
+    }
+
     /** Output buffer of the last forward pass, for callers that keep it. */
     public float[] output() {
         return outputs[layers.size() - 1];
