@@ -28,7 +28,7 @@ def work(bench, params):
     if "Peers" in bench:
         kind, dims = params["problem"].split(":")
         d = list(map(int, dims.split("x")))
-        return "GFLOP/s", 2 * (d[0] * d[1] * d[2] if kind == "linear" else d[0] ** 3) / 1e9
+        return "GFLOP/s", 2 * (d[0] * d[1] * d[2] if kind in ("linear", "xb") else d[0] ** 3) / 1e9
     return None
 
 
