@@ -9,8 +9,9 @@ import java.util.List;
  * A snapshot of a {@link Sequential} for inference, taken by {@link Sequential#inference()}: each {@link Linear}'s
  * weight is copied once, transposed to {@code [in × out]}, so that its product runs as {@code X·B}
  * ({@link FusedLinear#matmulBias}) instead of {@code X·Wᵀ}. With W constant, the transpose is paid once, not per
- * call; {@code X·B} needs no lane sums, and at the MLP's first layer (784→128, one thread, AVX-512, JDK 17) it
- * measured 7,500 against 6,200 products a second at batch 64 and 51 against 35 at batch 10,000.
+ * call; {@code X·B} needs no lane sums, and at the MLP's first layer (784→128 with relu, one thread, AVX-512,
+ * JDK 17, {@code PeersBenchmark}) it measured 7,800 against 6,300 products a second at batch 64 (one run) and 51
+ * against 35 at batch 10,000 (two runs).
  *
  * <p>The snapshot does not follow later training: take a new one after the weights change. Its outputs agree with
  * {@link Sequential#forward} within the error bound of the products (the sums are taken in another order), not

@@ -19,6 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * combinations run the same kernel; edges are padded with zeros in the packed copies and computed in a
  * scratch tile.
  *
+ * <p>Used for large Aᵀ·B and for A·Bᵀ of depth 256 to 511. A·B no longer comes here: {@code VectorGemm}'s
+ * banded path (B packed, A read in place a band of rows at a time) measured faster at every shape tried.
+ *
  * <p><b>Same arithmetic as the unblocked kernel.</b> Blocking k does not reorder any sum: between two k blocks
  * the accumulators are parked in C as the very floats they are and loaded back, so each element is still one
  * chain of FMAs over p = 0..k−1 from zero, scaled by alpha once at the end, with bias and activation applied to
