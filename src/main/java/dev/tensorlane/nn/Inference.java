@@ -30,10 +30,11 @@ public final class Inference {
     private float[][] outputs;
     private int capacity;
 
-    Inference(List<Layer> source) {
+    /** {@code fusedInto[i]}: the activation a Linear at i runs fused with the layer after it, as {@link Sequential} does. */
+    Inference(List<Layer> source, Activation[] fusedInto) {
         int steps = 0;
         for (int i = 0; i < source.size(); i++, steps++) {
-            if (source.get(i) instanceof Linear && fused(source, i) != null) {
+            if (fusedInto[i] != null) {
                 i++;
             }
         }
@@ -49,9 +50,8 @@ public final class Inference {
             if (layer instanceof Linear linear) {
                 weightsT[s] = transpose(linear.weight().value(), linear.outFeatures(), linear.inFeatures());
                 biases[s] = linear.bias().value().clone();
-                Activation act = fused(source, i);
-                acts[s] = act == null ? Activation.IDENTITY : act;
-                if (act != null) {
+                acts[s] = fusedInto[i] == null ? Activation.IDENTITY : fusedInto[i];
+                if (fusedInto[i] != null) {
                     i++;
                 }
             } else {
@@ -60,14 +60,6 @@ public final class Inference {
         }
         in = source.get(0).inFeatures();
         out = source.get(source.size() - 1).outFeatures();
-    }
-
-    private static Activation fused(List<Layer> layers, int i) {
-        if (i + 1 >= layers.size()) {
-            return null;
-        }
-        Layer next = layers.get(i + 1);
-        return next instanceof ReLU ? Activation.RELU : next instanceof Sigmoid ? Activation.SIGMOID : null;
     }
 
     private static float[] transpose(float[] w, int rows, int cols) {
@@ -93,13 +85,7 @@ public final class Inference {
      * call). Allocates nothing once a batch this large has been seen.
      */
     public float[] forward(int batch, float[] x) {
-        if (batch <= 0) {
-            throw new IllegalArgumentException("batch=" + batch + " must be > 0");
-        }
-        if (x.length < (long) batch * in) {
-            throw new IllegalArgumentException("input holds " + x.length + " floats, batch " + batch + " × "
-                    + in + " features needs " + (long) batch * in);
-        }
+        Sequential.checkInput(batch, x, in);
         if (batch > capacity) {
             outputs = new float[widths.length][];
             for (int s = 0; s < widths.length; s++) {

@@ -82,12 +82,17 @@ public final class Sequential {
     }
 
     private void check(int batch, float[] x) {
+        checkInput(batch, x, inFeatures());
+    }
+
+    /** Shared with {@link Inference}: a batch of at least one row, and x holding all of it. */
+    static void checkInput(int batch, float[] x, int inFeatures) {
         if (batch <= 0) {
             throw new IllegalArgumentException("batch=" + batch + " must be > 0");
         }
-        if (x.length < (long) batch * inFeatures()) {
+        if (x.length < (long) batch * inFeatures) {
             throw new IllegalArgumentException("input holds " + x.length + " floats, batch " + batch + " × "
-                    + inFeatures() + " features needs " + (long) batch * inFeatures());
+                    + inFeatures + " features needs " + (long) batch * inFeatures);
         }
     }
 
@@ -131,7 +136,7 @@ public final class Sequential {
      * weight pre-transposed once), and not updated by later training. See {@link Inference}.
      */
     public Inference inference() {
-        return new Inference(layers);
+        return new Inference(layers, fusedInto);
     }
 
     /** Output buffer of the last forward pass, for callers that keep it. */
