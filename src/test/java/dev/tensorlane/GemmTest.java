@@ -196,6 +196,33 @@ class GemmTest {
         }
     }
 
+    /**
+     * The remainder columns are packed a whole vector at a time, so the lanes past n hold whatever follows in B.
+     * With NaN and infinity there (B's row padding), C must still be finite and within the bound: no lane mixes
+     * into another, and none past n reaches C.
+     */
+    @Test
+    void whatFollowsBsColumnsInMemoryNeverReachesC() {
+        SplittableRandom random = new SplittableRandom(960);
+        for (int n : new int[] {3, 10, 20, 40}) {
+            for (int m : new int[] {1, 9, 64}) {
+                int k = 70, ldb = n + 23;
+                float[] a = random(random, m * k), b = new float[k * ldb];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = i % ldb < n ? (float) random.nextGaussian() : (i % 2 == 0 ? Float.NaN : Float.POSITIVE_INFINITY);
+                }
+                float[] c = new float[m * n];
+                Gemm.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, ldb, 0f, c, 0, n);
+                Reference.GemmResult ref = Reference.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, ldb, 0f,
+                        new float[m * n], 0, n, null, 0);
+                for (int i = 0; i < c.length; i++) {
+                    assertTrue(Math.abs(c[i] - ref.value[i]) <= ref.bound[i],
+                            "m=" + m + " n=" + n + " element " + i + ": " + c[i] + " vs " + ref.value[i]);
+                }
+            }
+        }
+    }
+
     /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
     @Test
     void aroundThePanelPackingThreshold() {

@@ -157,17 +157,25 @@ final class VectorGemm {
                                float[] bias, int biasOff, Activation act) {
         int w = n <= L ? L : NR;
         float[] wt = PACK.get();
-        for (int p = 0; p < k; p++) {
-            for (int j = 0; j < w; j++) {
-                wt[p * w + j] = j < n ? b[bOff + j * ldb + p] : 0f;
+        // Wᵀ by rows of W (read in order), then the padding columns zeroed.
+        for (int j = 0; j < n; j++) {
+            int src = bOff + j * ldb;
+            for (int p = 0; p < k; p++) {
+                wt[p * w + j] = b[src + p];
+            }
+        }
+        for (int j = n; j < w; j++) {
+            for (int p = 0; p < k; p++) {
+                wt[p * w + j] = 0f;
             }
         }
         narrowRows(m, n, w, k, alpha, a, aOff, lda, 1, wt, beta, c, cOff, ldc, bias, biasOff, act);
     }
 
     /**
-     * C[0..m, 0..n) for n < NR, from B packed into kc rows of w zero-padded floats (w = L or NR, whichever holds
-     * n): broadcast FMAs over eight rows of op(A) at a time (four with two vectors) into a scratch tile, whose
+     * C[0..m, 0..n) for n < NR, from B packed into kc rows of w floats (w = L or NR, whichever holds n; the lanes
+     * past n hold zeros or B's next columns, and are computed but never finished into C; lanes do not mix):
+     * broadcast FMAs over eight rows of op(A) at a time (four with two vectors) into a scratch tile, whose
      * first n columns are finished into C. Every element is one FMA chain over p from zero whatever its row tile,
      * so the result does not depend on m.
      */
@@ -296,12 +304,23 @@ final class VectorGemm {
         }
         int j = full;
         if (j < n) {
-            // The last n mod NR columns: packed zero-padded, so they run as vector tiles too (column by column
+            // The last n mod NR columns: packed into whole vectors, so they run as vector tiles too (column by column
             // in scalar FMAs, a 64×64×10 product ran at 2 GFLOP/s).
             int nr = n - j;
             int w = nr <= L ? L : NR;
             float[] wt = panel(Math.max(kc, 1) * NR);
-            for (int p = 0; p < kc; p++) {
+            // A row's nr floats and whatever follows them, a vector at a time while that stays inside b: the lanes
+            // past nr are never finished into C (narrowRows finishes n columns), and lanes do not mix. The
+            // element-by-element copy with zero padding cost a third of a 64×64×10 product; it remains for the
+            // last rows, where a vector would read past the end of b.
+            int p = 0;
+            for (; p < kc && bOff + p * ldb + j + w <= b.length; p++) {
+                int src = bOff + p * ldb + j;
+                for (int q = 0; q < w; q += L) {
+                    FloatVector.fromArray(S, b, src + q).intoArray(wt, p * w + q);
+                }
+            }
+            for (; p < kc; p++) {
                 int src = bOff + p * ldb + j;
                 for (int q = 0; q < w; q++) {
                     wt[p * w + q] = q < nr ? b[src + q] : 0f;
