@@ -805,6 +805,18 @@ final class VectorGemm {
      */
     private static void finish(float[] out, int o, int ldo, int rows, int width, float alpha, float beta,
                                float[] c, int c0, int ldc, float[] bias, int biasOff, Activation act) {
+        if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
+            // A network layer's case, in one loop nest over the tile: row by row through rowEpilogue,
+            // relu(X·B + b) at 64×128×64 took 11.9 µs against 11.1 (10.4 for the product alone).
+            for (int r = 0; r < rows; r++) {
+                int cr = c0 + r * ldc;
+                for (int j = 0; j < width; j += L) {
+                    FloatVector.fromArray(S, c, cr + j).add(FloatVector.fromArray(S, bias, biasOff + j)).max(0f)
+                            .intoArray(c, cr + j);
+                }
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int or = o + r * ldo;
             int cr = c0 + r * ldc;
