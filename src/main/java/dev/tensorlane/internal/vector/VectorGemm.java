@@ -297,7 +297,16 @@ final class VectorGemm {
                 }
             }
         } else {
-            for (int j = 0; j < full; j += NR) {
+            int j = 0;
+            if (m < MR) {
+                for (; j + 2 * NR <= full; j += 2 * NR) {
+                    for (int i = 0; i < m; i++) {
+                        tile1x4(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb, beta, c, cOff + i * ldc + j,
+                                bias, biasOff + j, act);
+                    }
+                }
+            }
+            for (; j < full; j += NR) {
                 tiles(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias, biasOff + j,
                         act);
             }
@@ -464,6 +473,35 @@ final class VectorGemm {
         c30.intoArray(out, o + 3 * ldo);
         c31.intoArray(out, o + 3 * ldo + L);
         finish(out, o, ldo, MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
+    }
+
+    /**
+     * One row × four vectors, for products of one to three rows (a single sample through a layer): four FMA chains
+     * where the 1 × 2 tile has two, which left it waiting on FMA latency. Same FMA chain per element.
+     */
+    private static void tile1x4(int kc, float alpha, float[] a, int a0, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int c0,
+                                float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p * colA]);
+            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
+            c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
+            c02 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), c02);
+            c03 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), c03);
+        }
+        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
+        // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c03.intoArray(out, o + 3 * L);
+        finish(out, o, 0, 1, 2 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
     }
 
     private static void tile1x2(int kc, float alpha, float[] a, int a0, int colA,
