@@ -62,8 +62,14 @@ final class VectorSoftmax {
                 shortRows(log, cols, x, xOff + r * ldx, ldx, y, yOff + r * ldy, ldy, scratch);
             }
         }
-        for (; r < rows; r++) {
-            longRow(log, cols, x, xOff + r * ldx, y, yOff + r * ldy, scratch.lanes);
+        if (r < rows) {
+            float max = max(x, xOff + r * ldx, cols);
+            for (; r < rows; r++) {
+                // The next row's max is taken during this row's exp pass (the last row takes its own again).
+                int next = r + 1 < rows ? r + 1 : r;
+                max = longRow(log, cols, x, xOff + r * ldx, y, yOff + r * ldy, max, xOff + next * ldx,
+                        scratch.lanes);
+            }
         }
     }
 
@@ -132,15 +138,19 @@ final class VectorSoftmax {
         }
     }
 
-    private static void longRow(boolean log, int cols, float[] x, int xr, float[] y, int yr, float[] lanes) {
-        float max = max(x, xr, cols);
+    /** One row, given its max; returns the max of the row at {@code nextOff}. */
+    private static float longRow(boolean log, int cols, float[] x, int xr, float[] y, int yr, float max, int nextOff,
+                                 float[] lanes) {
         if (log) {
-            float logSum = (float) Math.log(expShifted(x, xr, null, 0, cols, max, lanes));
+            float logSum = (float) Math.log(expShifted(x, xr, null, 0, cols, max, nextOff, lanes));
+            float nextMax = lanes[0];
             subtractShifted(x, xr, y, yr, cols, max, logSum);
-        } else {
-            double sum = expShifted(x, xr, y, yr, cols, max, lanes);
-            scale(y, yr, cols, (float) (1.0 / sum));
+            return nextMax;
         }
+        double sum = expShifted(x, xr, y, yr, cols, max, nextOff, lanes);
+        float nextMax = lanes[0];
+        scale(y, yr, cols, (float) (1.0 / sum));
+        return nextMax;
     }
 
     /** Row maximum with two accumulators; lanewise MAX follows Math.max, so NaN propagates. */
@@ -165,17 +175,26 @@ final class VectorSoftmax {
     /**
      * Σ exp(x − max), with Kahan-compensated lane sums (a plain float lane sum of n/L terms errs by up to n/L
      * ulps, more than the whole error budget of a row of a thousand) folded into double every
-     * {@value #SUM_BLOCK} vectors. Also stores the exps in y unless y is null.
+     * {@value #SUM_BLOCK} vectors. Also stores the exps in y unless y is null, and leaves the max of the row at
+     * {@code nextOff} in {@code lanes[0]}: read here, the next row streams into cache while this one computes
+     * (as a pass of its own, the max took a fifth of a 1024×1000 softmax, waiting on memory). The exps are the
+     * last reads of this row and y is written only at this row, so an in-place call never reads back its own
+     * output, except as the last row's own "next", whose max is not used.
      */
-    private static double expShifted(float[] x, int xOff, float[] y, int yOff, int cols, float max, float[] lanes) {
+    private static double expShifted(float[] x, int xOff, float[] y, int yOff, int cols, float max, int nextOff,
+                                     float[] lanes) {
         double total = 0;
         int i = 0;
         int bound = S.loopBound(cols);
+        float nextRowMax = Float.NEGATIVE_INFINITY;
         while (i < bound) {
             int blockEnd = Math.min(bound, i + SUM_BLOCK * L);
+            // Per block, like the sums: a vector carried across both loops was boxed by C2 on JDK 17 (5× slower).
+            FloatVector nextMax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
             FloatVector sum = FloatVector.zero(S);
             FloatVector compensation = FloatVector.zero(S);
             for (; i < blockEnd; i += L) {
+                nextMax = nextMax.max(FloatVector.fromArray(S, x, nextOff + i));
                 FloatVector e = VectorExp.exp(FloatVector.fromArray(S, x, xOff + i).sub(max));
                 if (y != null) {
                     e.intoArray(y, yOff + i);
@@ -189,14 +208,17 @@ final class VectorSoftmax {
             for (int lane = 0; lane < L; lane++) {
                 total += lanes[lane];
             }
+            nextRowMax = Math.max(nextRowMax, nextMax.reduceLanes(VectorOperators.MAX));
         }
         for (; i < cols; i++) {
+            nextRowMax = Math.max(nextRowMax, x[nextOff + i]);
             float e = ScalarExp.exp(x[xOff + i] - max);
             if (y != null) {
                 y[yOff + i] = e;
             }
             total += e;
         }
+        lanes[0] = nextRowMax;
         return total;
     }
 
