@@ -119,12 +119,7 @@ final class VectorGemm {
             float[] pack = PACK.get();
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
-                for (int j = 0; j < nc; j++) {
-                    int src = bOff + (jc + j) * ldb;
-                    for (int p = 0; p < k; p++) {
-                        pack[p * nc + j] = b[src + p];
-                    }
-                }
+                transpose(b, bOff + jc * ldb, ldb, nc, k, pack, nc);
                 block(m, nc, k, alpha, a, aOff, rowA, colA, pack, 0, nc,
                         beta, c, cOff + jc, ldc, bias, biasOff + jc, act, false);
             }
@@ -157,19 +152,62 @@ final class VectorGemm {
                                float[] bias, int biasOff, Activation act) {
         int w = n <= L ? L : NR;
         float[] wt = PACK.get();
-        // Wᵀ by rows of W (read in order), then the padding columns zeroed.
-        for (int j = 0; j < n; j++) {
-            int src = bOff + j * ldb;
-            for (int p = 0; p < k; p++) {
-                wt[p * w + j] = b[src + p];
-            }
-        }
+        transpose(b, bOff, ldb, n, k, wt, w);
         for (int j = n; j < w; j++) {
             for (int p = 0; p < k; p++) {
                 wt[p * w + j] = 0f;
             }
         }
         narrowRows(m, n, w, k, alpha, a, aOff, lda, 1, wt, beta, c, cOff, ldc, bias, biasOff, act);
+    }
+
+    /**
+     * {@code t[p·ldt + j] = b[b0 + j·ldb + p]} for j < rows, p < cols: rows of B become columns of t. Four × four
+     * blocks held in registers, so that each line of t is written four floats at a time: element by element, a
+     * 64 × 128 transpose took 6.5 µs, in blocks 3.0 (more than the 64×128×64 product it feeds).
+     */
+    private static void transpose(float[] b, int b0, int ldb, int rows, int cols, float[] t, int ldt) {
+        int j = 0;
+        for (; j + 4 <= rows; j += 4) {
+            int s0 = b0 + j * ldb, s1 = s0 + ldb, s2 = s1 + ldb, s3 = s2 + ldb;
+            int p = 0;
+            for (; p + 4 <= cols; p += 4) {
+                float a00 = b[s0 + p], a01 = b[s0 + p + 1], a02 = b[s0 + p + 2], a03 = b[s0 + p + 3];
+                float a10 = b[s1 + p], a11 = b[s1 + p + 1], a12 = b[s1 + p + 2], a13 = b[s1 + p + 3];
+                float a20 = b[s2 + p], a21 = b[s2 + p + 1], a22 = b[s2 + p + 2], a23 = b[s2 + p + 3];
+                float a30 = b[s3 + p], a31 = b[s3 + p + 1], a32 = b[s3 + p + 2], a33 = b[s3 + p + 3];
+                int d0 = p * ldt + j, d1 = d0 + ldt, d2 = d1 + ldt, d3 = d2 + ldt;
+                t[d0] = a00;
+                t[d0 + 1] = a10;
+                t[d0 + 2] = a20;
+                t[d0 + 3] = a30;
+                t[d1] = a01;
+                t[d1 + 1] = a11;
+                t[d1 + 2] = a21;
+                t[d1 + 3] = a31;
+                t[d2] = a02;
+                t[d2 + 1] = a12;
+                t[d2 + 2] = a22;
+                t[d2 + 3] = a32;
+                t[d3] = a03;
+                t[d3 + 1] = a13;
+                t[d3 + 2] = a23;
+                t[d3 + 3] = a33;
+            }
+            for (; p < cols; p++) {
+                int d = p * ldt + j;
+                t[d] = b[s0 + p];
+                t[d + 1] = b[s1 + p];
+                t[d + 2] = b[s2 + p];
+                t[d + 3] = b[s3 + p];
+            }
+        }
+        for (; j < rows; j++) {
+            int src = b0 + j * ldb;
+            for (int p = 0; p < cols; p++) {
+                t[p * ldt + j] = b[src + p];
+            }
+        }
     }
 
     /**
