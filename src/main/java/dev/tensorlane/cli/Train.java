@@ -38,10 +38,27 @@ final class Train {
               --threads N         threads for large matrix products (default: all processors; results do not depend on it)
               --save FILE         save the trained model (for eval and predict)
               --plots DIR         write loss-accuracy.png and confusion.png there
+              --warmup on|off     train a throwaway copy while the data loads, so the JIT compiles early (default on)
             """;
 
     static int run(Options o, PrintStream out, PrintStream err) throws IOException {
-        Mnist.Split data = o.has("data") ? Mnist.loadDirectory(Path.of(o.get("data", ""))) : Mnist.loadEmbedded(embeddedDir());
+        // The JIT warms up on a throwaway copy of the network while the data loads (see JitWarmup); it ends with
+        // the load, and changes no number of the run.
+        boolean warm = switch (o.get("warmup", "on")) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--warmup " + o.get("warmup", "") + " is not one of on, off");
+        };
+        int warmBatch = o.positiveInt("batch", 64);
+        Mnist.Split data;
+        JitWarmup warmup = warm && warmBatch <= 1024 ? JitWarmup.start(o.get("model", "mlp"), warmBatch) : null;
+        try {
+            data = o.has("data") ? Mnist.loadDirectory(Path.of(o.get("data", ""))) : Mnist.loadEmbedded(embeddedDir());
+        } finally {
+            if (warmup != null) {
+                warmup.stop();
+            }
+        }
         String optimizerName = o.get("optimizer", "adam");
         int epochs = o.positiveInt("epochs", 10);
         int batch = o.positiveInt("batch", 64);

@@ -108,6 +108,22 @@ class MainTest {
         assertTrue(run("export", "--help").out().contains("--names"));
     }
 
+    /** The warm-up trains a throwaway copy: the run's losses and accuracies are the same without it. */
+    @Test
+    void theJitWarmupChangesNoNumberOfTheRun() throws Exception {
+        Run on = run("train", "--epochs", "1", "--warmup", "on");
+        Run off = run("train", "--epochs", "1", "--warmup", "off");
+        assertEquals(0, on.status(), on.err());
+        assertEquals(0, off.status(), off.err());
+        assertEquals(withoutTimes(off.out()), withoutTimes(on.out()));
+        assertTrue(on.out().contains("test accuracy: "), on.out());
+    }
+
+    /** The output with the seconds and samples/s of each epoch line taken out. */
+    private static String withoutTimes(String out) {
+        return out.replaceAll("  [0-9.]+ s \\([0-9]+ samples/s\\)", "");
+    }
+
     @Test
     void badArgumentsAreClearErrors() {
         var e = assertThrows(IllegalArgumentException.class, () -> run("train", "--epochs", "0"));
@@ -116,6 +132,8 @@ class MainTest {
         assertTrue(e.getMessage().contains("unknown option --optimiser"));
         e = assertThrows(IllegalArgumentException.class, () -> run("train", "--batch", "9000"));
         assertTrue(e.getMessage().contains("larger than the data"));
+        e = assertThrows(IllegalArgumentException.class, () -> run("train", "--warmup", "maybe"));
+        assertTrue(e.getMessage().contains("--warmup maybe"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> run("train", "--model", "resnet"));
         assertTrue(e.getMessage().contains("not one of mlp, sigmoid"));
         assertThrows(java.io.IOException.class, () -> run("train", "--data", dir.resolve("none").toString()));
