@@ -15,6 +15,10 @@ jmh() { OPENBLAS_NUM_THREADS=1 "$java" --add-modules jdk.incubator.vector -jar "
 /usr/bin/python3 "$root/bench/pytorch_kernels.py" > "$out/pytorch-kernels-before.txt"
 jmh 'ElementwiseBenchmark.(exp|sigmoid|exp_jdkLanewise)$' -p backend=vector -p size=100000 -rf json -rff "$out/exp-sigmoid.json"
 jmh 'ElementwiseBenchmark.(relu|reluInPlace|copy_memoryReference)$' -p backend=vector -p size=10000000 -rf json -rff "$out/relu.json"
+if command -v gcc > /dev/null; then   # the machine's memory speed for the same in-place relu, as C compiles it
+    gcc -O3 -march=native -o "$out/relu_memory_speed" "$root/bench/relu_memory_speed.c"
+    "$out/relu_memory_speed" > "$out/relu-memory-speed.txt"
+fi
 jmh SoftmaxBenchmark -p backend=vector -p matrix=4096x10,1024x1000 -rf json -rff "$out/softmax.json"
 jmh PeersBenchmark -p impl=tensorlane,netlib-native -p problem=linear:64x784x128,linear:64x784x256,linear:64x128x64,linear:64x64x10,linear:1x784x128,gemm:1024 -rf json -rff "$out/peers.json"
 jmh MlpBenchmark -p model=mlp -rf json -rff "$out/mlp.json"

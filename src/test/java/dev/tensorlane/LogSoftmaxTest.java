@@ -73,7 +73,7 @@ class LogSoftmaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 10, 40, 300})
+    @ValueSource(ints = {1, 10, 21, 40, 300, 1021})
     void inPlaceAndStrided(int cols) {
         int rows = 7, ld = cols + 2;
         float[] x = new float[rows * ld];

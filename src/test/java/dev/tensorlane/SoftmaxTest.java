@@ -170,7 +170,7 @@ class SoftmaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 10, 33, 500})
+    @ValueSource(ints = {1, 10, 17, 33, 500, 1021})
     void inPlaceGivesTheSameAsOutOfPlace(int cols) {
         int rows = 13;
         float[] x = new float[rows * cols];
