@@ -196,6 +196,24 @@ class GemmTest {
         }
     }
 
+    /** Up to 128 rows B is read in place, beyond it packed: the same FMA chain per element either way. */
+    @Test
+    void bReadInPlaceOrPackedGivesTheSameBits() {
+        SplittableRandom random = new SplittableRandom(953);
+        int m = 256, n = 64 + 10, k = 128;
+        float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
+        float[] whole = new float[m * n], halves = new float[m * n];
+        FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
+        for (int i0 = 0; i0 < m; i0 += m / 2) {
+            FusedLinear.matmulBias(m / 2, n, k, a, i0 * k, k, b, 0, n, bias, 0, Activation.RELU, halves, i0 * n, n);
+        }
+        for (int i = 0; i < whole.length; i++) {
+            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(halves[i]), "element " + i);
+        }
+        check(false, false, 100, 72, 96, 1f, 0f, 1, 954);
+        check(true, false, 100, 72, 96, 0.5f, 1.5f, 1, 955);
+    }
+
     /**
      * The remainder columns are packed a whole vector at a time, so the lanes past n hold whatever follows in B.
      * With NaN and infinity there (B's row padding), C must still be finite and within the bound: no lane mixes

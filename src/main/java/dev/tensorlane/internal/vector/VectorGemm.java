@@ -66,6 +66,13 @@ final class VectorGemm {
     private static final int BAND = 64;
     /** Floats of B packed at a time (512 KiB): a group of panels that a band of A passes through in L2. */
     private static final int UNBLOCKED_MAX_KN = 128 * 1024;
+    /**
+     * Up to this many rows, a B of at most UNBLOCKED_MAX_KN floats is read in place: it stays in L2 either way, and
+     * a copy shared by two bands or fewer costs more than its contiguous reads save (one thread, JDK 17, packed
+     * against in place, GFLOP/s: 64×784×128 101 vs 111, 128×784×128 107 vs 113, 64×128×64 95 vs 104; at 256 rows
+     * packing was ahead, 111 vs 106).
+     */
+    private static final int IN_PLACE_MAX_M = 2 * BAND;
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda,
@@ -107,7 +114,7 @@ final class VectorGemm {
                     bias, biasOff, act);
         } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
-                    m >= PANEL_MIN_M && k >= PANEL_MIN_K);
+                    m >= PANEL_MIN_M && k >= PANEL_MIN_K && (m > IN_PLACE_MAX_M || (long) k * n > UNBLOCKED_MAX_KN));
         } else if (!transA && n < NR && k < DOT_MIN_K) {
             narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
