@@ -241,6 +241,50 @@ class GemmTest {
         }
     }
 
+    /**
+     * Narrow products store whole vectors into contiguous rows of C, spilling into the next rows, which are stored
+     * after: nothing may land before C's first or after its last element, and every element must end right.
+     */
+    @Test
+    void narrowProductsWriteNothingOutsideC() {
+        SplittableRandom random = new SplittableRandom(970);
+        for (boolean transB : new boolean[] {false, true}) {
+            for (int n : new int[] {3, 10, 15}) {
+                for (int m : new int[] {1, 8, 9, 16, 64}) {
+                    int k = 40, cOff = 5, tail = 40;
+                    float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
+                    float[] c = new float[cOff + m * n + tail];
+                    java.util.Arrays.fill(c, -7f);
+                    if (transB) {
+                        FusedLinear.linear(m, n, k, a, 0, k, b, 0, k, bias, 0, Activation.RELU, c, cOff, n);
+                    } else {
+                        FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, c, cOff, n);
+                    }
+                    for (int i = 0; i < cOff; i++) {
+                        assertEquals(-7f, c[i], "before C, m=" + m + " n=" + n);
+                    }
+                    for (int i = cOff + m * n; i < c.length; i++) {
+                        assertEquals(-7f, c[i], "after C, m=" + m + " n=" + n);
+                    }
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double sum = bias[j];
+                            double magnitude = Math.abs(bias[j]);
+                            for (int p = 0; p < k; p++) {
+                                double bpj = transB ? b[j * k + p] : b[p * n + j];
+                                sum += (double) a[i * k + p] * bpj;
+                                magnitude += Math.abs((double) a[i * k + p] * bpj);
+                            }
+                            double expected = Math.max(sum, 0);
+                            assertEquals(expected, c[cOff + i * n + j], (k + 2) * 0x1p-23 * magnitude,
+                                    "transB=" + transB + " m=" + m + " n=" + n + " (" + i + ", " + j + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
     @Test
     void aroundThePanelPackingThreshold() {
