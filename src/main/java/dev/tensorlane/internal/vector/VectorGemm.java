@@ -1,6 +1,7 @@
 package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -159,12 +160,10 @@ final class VectorGemm {
                                float[] bias, int biasOff, Activation act) {
         int w = n <= L ? L : NR;
         float[] wt = PACK.get();
+        // Zeros first, by whole vectors, then the columns: zeroing the padding lanes one strided float at a time
+        // made relu(X·Wᵀ + b) 64×64×10 2–10% slower.
+        Arrays.fill(wt, 0, k * w, 0f);
         transpose(b, bOff, ldb, n, k, wt, w);
-        for (int j = n; j < w; j++) {
-            for (int p = 0; p < k; p++) {
-                wt[p * w + j] = 0f;
-            }
-        }
         narrowRows(m, n, w, k, alpha, a, aOff, lda, 1, wt, beta, c, cOff, ldc, bias, biasOff, act);
     }
 
