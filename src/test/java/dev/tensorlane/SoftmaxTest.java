@@ -120,22 +120,56 @@ class SoftmaxTest {
         assertEquals(1f, y[3 * cols - 1]);
     }
 
-    @Test
-    void infinityOrNaNPoisonsOnlyItsOwnRow() {
-        int cols = 21;
-        float[] x = new float[4 * cols];
+    @ParameterizedTest
+    @ValueSource(ints = {21, 40, 1000})
+    void infinityOrNaNPoisonsOnlyItsOwnRow(int cols) {
+        float negativeNaN = Float.intBitsToFloat(0xffc00000);
+        float[] x = new float[6 * cols];
         for (int i = 0; i < x.length; i++) {
-            x[i] = i % 7;
+            x[i] = i % 7 - 10;
         }
         x[cols + 3] = Float.POSITIVE_INFINITY;
-        x[2 * cols + 20] = Float.NaN;
+        x[2 * cols + cols - 1] = Float.NaN;     // in the last columns
+        x[3 * cols + 2] = Float.NaN;            // in the first vector
+        x[4 * cols + 5] = negativeNaN;          // sign bit set: orders below every float as an int
         float[] y = new float[x.length];
-        Softmax.softmax(4, cols, x, y);
+        Softmax.softmax(6, cols, x, y);
         for (int j = 0; j < cols; j++) {
             assertFalse(Float.isNaN(y[j]));
             assertTrue(Float.isNaN(y[cols + j]), "+inf row");
-            assertTrue(Float.isNaN(y[2 * cols + j]), "NaN row");
-            assertFalse(Float.isNaN(y[3 * cols + j]));
+            assertTrue(Float.isNaN(y[2 * cols + j]), "NaN at the end");
+            assertTrue(Float.isNaN(y[3 * cols + j]), "NaN at the start");
+            assertTrue(Float.isNaN(y[4 * cols + j]), "-NaN");
+            assertFalse(Float.isNaN(y[5 * cols + j]));
+        }
+    }
+
+    /**
+     * Rows whose values all have one sign, or both, or are signed zeros: the max must be the true one. Shifting an
+     * all-negative row spread over 1000 by anything but its max overflows or underflows every exp.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {16, 21, 40, 1000})
+    void everyRowIsShiftedByItsTrueMaxWhateverTheSigns(int cols) {
+        float[] x = new float[5 * cols];
+        for (int j = 0; j < cols; j++) {
+            float spread = (float) (j * 997 % cols) / cols;              // a permutation of [0, 1)
+            x[j] = 1f + 1000f * spread;                                   // all positive
+            x[cols + j] = -5f - 1000f * spread;                           // all negative (not the first row:
+            x[2 * cols + j] = -500f + 1000f * spread;                     //  its max is found another way)
+            x[3 * cols + j] = j % 2 == 0 ? -0f : -1f - 1000f * spread;    // max is -0
+            x[4 * cols + j] = j % 3 == 0 ? -0f : (j % 3 == 1 ? 0f : -3f); // +0 beside -0
+        }
+        float[] y = new float[x.length];
+        Softmax.softmax(5, cols, x, y);
+        assertSoftmaxWithinContract(x, 0, cols, y, 0, cols, 5, cols);
+        float[] z = new float[x.length];
+        Softmax.logSoftmax(5, cols, x, 0, cols, z, 0, cols);
+        for (int r = 0; r < 5; r++) {
+            double[] exact = Reference.logSoftmaxRow(x, r * cols, cols);
+            for (int j = 0; j < cols; j++) {
+                assertEquals(exact[j], z[r * cols + j], 1e-3 * Math.max(1, Math.abs(exact[j])), "row " + r);
+            }
         }
     }
 

@@ -25,6 +25,18 @@ final class VectorExp {
 
     /** e^x per lane; the contract of {@link ScalarExp#exp(float)}, with FMA in the reduction and polynomial. */
     static FloatVector exp(FloatVector x) {
+        return exp(x, x.abs().compare(VectorOperators.LE, FAST_ABS).allTrue());
+    }
+
+    /**
+     * e^x for lanes that are at most 0 (or NaN), as softmax's exp(x − max): the same results as
+     * {@link #exp(FloatVector)}, with a one-sided test for the fast path.
+     */
+    static FloatVector expNonPositive(FloatVector x) {
+        return exp(x, x.compare(VectorOperators.GE, UNDERFLOW).allTrue());
+    }
+
+    private static FloatVector exp(FloatVector x, boolean inRange) {
         FloatVector z = x.fma(LOG2E, SHIFT);
         FloatVector n = z.sub(SHIFT);
         FloatVector r = n.fma(broadcast(-LN2_HI), x);
@@ -37,7 +49,7 @@ final class VectorExp {
         IntVector e = (IntVector) z.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
         FloatVector scale = e.add(ONE_BITS).reinterpretAsFloats();
         FloatVector result = y.fma(scale, scale);
-        if (x.abs().compare(VectorOperators.LE, FAST_ABS).allTrue()) {
+        if (inRange) {
             return result;
         }
         return specialCases(x, y, e, result);

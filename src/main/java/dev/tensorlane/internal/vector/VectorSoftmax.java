@@ -2,6 +2,7 @@ package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.internal.scalar.ScalarExp;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,6 +24,7 @@ final class VectorSoftmax {
     private VectorSoftmax() {}
 
     private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
+    private static final VectorSpecies<Integer> I = S.withLanes(int.class);
     private static final int L = S.length();
     private static final int SUM_BLOCK = 64;
     static final int SHORT_COLS = 32;
@@ -186,16 +188,20 @@ final class VectorSoftmax {
         double total = 0;
         int i = 0;
         int bound = S.loopBound(cols);
-        float nextRowMax = Float.NEGATIVE_INFINITY;
+        int nextHi = Integer.MIN_VALUE;
+        int nextLo = Integer.MAX_VALUE;
         while (i < bound) {
             int blockEnd = Math.min(bound, i + SUM_BLOCK * L);
             // Per block, like the sums: a vector carried across both loops was boxed by C2 on JDK 17 (5× slower).
-            FloatVector nextMax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            IntVector hi = IntVector.broadcast(I, Integer.MIN_VALUE);
+            IntVector lo = IntVector.broadcast(I, Integer.MAX_VALUE);
             FloatVector sum = FloatVector.zero(S);
             FloatVector compensation = FloatVector.zero(S);
             for (; i < blockEnd; i += L) {
-                nextMax = nextMax.max(FloatVector.fromArray(S, x, nextOff + i));
-                FloatVector e = VectorExp.exp(FloatVector.fromArray(S, x, xOff + i).sub(max));
+                IntVector bits = FloatVector.fromArray(S, x, nextOff + i).reinterpretAsInts();
+                hi = hi.max(bits);
+                lo = lo.min(bits);
+                FloatVector e = VectorExp.expNonPositive(FloatVector.fromArray(S, x, xOff + i).sub(max));
                 if (y != null) {
                     e.intoArray(y, yOff + i);
                 }
@@ -208,8 +214,13 @@ final class VectorSoftmax {
             for (int lane = 0; lane < L; lane++) {
                 total += lanes[lane];
             }
-            nextRowMax = Math.max(nextRowMax, nextMax.reduceLanes(VectorOperators.MAX));
+            nextHi = Math.max(nextHi, hi.reduceLanes(VectorOperators.MAX));
+            nextLo = Math.min(nextLo, lo.reduceLanes(VectorOperators.MIN));
         }
+        // As ints, non-negative floats order like their bits and negative ones in reverse: the largest bits are the
+        // max when a lane holds a value ≥ +0 (or +NaN), else the smallest bits are. A NaN that this misses makes
+        // its own exp, and so the row's sum and every output, NaN, as Math.max would have.
+        float nextRowMax = bound == 0 ? Float.NEGATIVE_INFINITY : Float.intBitsToFloat(nextHi >= 0 ? nextHi : nextLo);
         for (; i < cols; i++) {
             nextRowMax = Math.max(nextRowMax, x[nextOff + i]);
             float e = ScalarExp.exp(x[xOff + i] - max);
