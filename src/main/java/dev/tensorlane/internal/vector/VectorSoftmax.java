@@ -1,6 +1,5 @@
 package dev.tensorlane.internal.vector;
 
-import dev.tensorlane.internal.scalar.ScalarExp;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -34,6 +33,8 @@ final class VectorSoftmax {
     private static final class Scratch {
         final float[] block = new float[SHORT_COLS * L];
         final float[] lanes = new float[L];
+        /** exp(x − max) of a row's last cols mod L columns (the rest of the vector is unused). */
+        final float[] tail = new float[L];
         final int[] xIndex = new int[L];
         final int[] yIndex = new int[L];
     }
@@ -69,8 +70,7 @@ final class VectorSoftmax {
             for (; r < rows; r++) {
                 // The next row's max is taken during this row's exp pass (the last row takes its own again).
                 int next = r + 1 < rows ? r + 1 : r;
-                max = longRow(log, cols, x, xOff + r * ldx, y, yOff + r * ldy, max, xOff + next * ldx,
-                        scratch.lanes);
+                max = longRow(log, cols, x, xOff + r * ldx, y, yOff + r * ldy, max, xOff + next * ldx, scratch);
             }
         }
     }
@@ -142,15 +142,24 @@ final class VectorSoftmax {
 
     /** One row, given its max; returns the max of the row at {@code nextOff}. */
     private static float longRow(boolean log, int cols, float[] x, int xr, float[] y, int yr, float max, int nextOff,
-                                 float[] lanes) {
+                                 Scratch scratch) {
+        // The last cols mod L exps as one vector, here rather than in expShifted's scalar tail: there, scalar exps
+        // cost about 50 ns a row (a tenth of a row of 1000), and a second vector exp inlined into expShifted made
+        // C2 on JDK 17 stop inlining (NodeCountInliningCutoff) and box vectors.
+        int bound = S.loopBound(cols);
+        float[] tail = scratch.tail;
+        for (int j = 0; j < L; j++) {
+            tail[j] = bound + j < cols ? x[xr + bound + j] - max : 0f;
+        }
+        VectorExp.exp(tail, 0, tail, 0, L);
         if (log) {
-            float logSum = (float) Math.log(expShifted(x, xr, null, 0, cols, max, nextOff, lanes));
-            float nextMax = lanes[0];
+            float logSum = (float) Math.log(expShifted(x, xr, null, 0, cols, max, nextOff, scratch.lanes, tail));
+            float nextMax = scratch.lanes[0];
             subtractShifted(x, xr, y, yr, cols, max, logSum);
             return nextMax;
         }
-        double sum = expShifted(x, xr, y, yr, cols, max, nextOff, lanes);
-        float nextMax = lanes[0];
+        double sum = expShifted(x, xr, y, yr, cols, max, nextOff, scratch.lanes, tail);
+        float nextMax = scratch.lanes[0];
         scale(y, yr, cols, (float) (1.0 / sum));
         return nextMax;
     }
@@ -184,7 +193,7 @@ final class VectorSoftmax {
      * output, except as the last row's own "next", whose max is not used.
      */
     private static double expShifted(float[] x, int xOff, float[] y, int yOff, int cols, float max, int nextOff,
-                                     float[] lanes) {
+                                     float[] lanes, float[] tailExps) {
         double total = 0;
         int i = 0;
         int bound = S.loopBound(cols);
@@ -223,7 +232,7 @@ final class VectorSoftmax {
         float nextRowMax = bound == 0 ? Float.NEGATIVE_INFINITY : Float.intBitsToFloat(nextHi >= 0 ? nextHi : nextLo);
         for (; i < cols; i++) {
             nextRowMax = Math.max(nextRowMax, x[nextOff + i]);
-            float e = ScalarExp.exp(x[xOff + i] - max);
+            float e = tailExps[i - bound];
             if (y != null) {
                 y[yOff + i] = e;
             }
