@@ -219,10 +219,19 @@ final class VectorSoftmax {
                 compensation = next.sub(sum).sub(term);
                 sum = next;
             }
+            // Four chains of double adds: one chain of L sat on the row's critical path, before 1/sum and the next row.
             sum.sub(compensation).intoArray(lanes, 0);
-            for (int lane = 0; lane < L; lane++) {
-                total += lanes[lane];
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int lane = 0; lane < L; lane += 4) {
+                s0 += lanes[lane];
+                s1 += lanes[lane + 1];
+                s2 += lanes[lane + 2];
+                s3 += lanes[lane + 3];
             }
+            total += (s0 + s1) + (s2 + s3);
             nextHi = Math.max(nextHi, hi.reduceLanes(VectorOperators.MAX));
             nextLo = Math.min(nextLo, lo.reduceLanes(VectorOperators.MIN));
         }
