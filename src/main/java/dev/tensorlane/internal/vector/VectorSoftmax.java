@@ -148,10 +148,12 @@ final class VectorSoftmax {
         // C2 on JDK 17 stop inlining (NodeCountInliningCutoff) and box vectors.
         int bound = S.loopBound(cols);
         float[] tail = scratch.tail;
-        for (int j = 0; j < L; j++) {
-            tail[j] = bound + j < cols ? x[xr + bound + j] - max : 0f;
+        if (bound < cols) {
+            for (int j = 0; j < L; j++) {
+                tail[j] = bound + j < cols ? x[xr + bound + j] - max : 0f;
+            }
+            VectorExp.exp(tail, 0, tail, 0, L);
         }
-        VectorExp.exp(tail, 0, tail, 0, L);
         if (log) {
             float logSum = (float) Math.log(expShifted(x, xr, null, 0, cols, max, nextOff, scratch.lanes, tail));
             float nextMax = scratch.lanes[0];
@@ -190,7 +192,8 @@ final class VectorSoftmax {
      * {@code nextOff} in {@code lanes[0]}: read here, the next row streams into cache while this one computes
      * (as a pass of its own, the max took a fifth of a 1024×1000 softmax, waiting on memory). The exps are the
      * last reads of this row and y is written only at this row, so an in-place call never reads back its own
-     * output, except as the last row's own "next", whose max is not used.
+     * output, except as the last row's own "next", whose max is not used. The exps of the columns past the last
+     * whole vector come computed, in {@code tailExps[0..cols mod L)}.
      */
     private static double expShifted(float[] x, int xOff, float[] y, int yOff, int cols, float max, int nextOff,
                                      float[] lanes, float[] tailExps) {
