@@ -168,6 +168,40 @@ class SoftmaxTest {
         LogSoftmaxTest.assertLogSoftmaxWithinContract(x, 0, cols, z, 0, cols, 5, cols);
     }
 
+    /**
+     * One value 100 below the rest of its row, in the first vector, the middle, the last whole vector or the tail
+     * past it, in rows of one sign or both: its exp underflows (the reference is below 2⁻¹²⁶), so it must come out
+     * as a tiny non-negative value, never as the fast exp's wrapped-around exponent, wherever the vector backend
+     * learns the row's min from.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {21, 40, 1000, 1003})
+    void aValueFarBelowTheRowMaxUnderflowsWhereverItSits(int cols) {
+        int[] places = {0, cols / 2, cols - 1 - cols % 16, cols - 1};
+        float[] bases = {120f, 0f, -120f};
+        int rows = 1 + places.length * bases.length;
+        float[] x = new float[rows * cols];
+        SplittableRandom random = new SplittableRandom(cols);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble(-1, 1);
+        }
+        int r = 1;
+        for (float base : bases) {
+            for (int place : places) {
+                for (int j = 0; j < cols; j++) {
+                    x[r * cols + j] += base;
+                }
+                x[r * cols + place] = base - 100f;
+                r++;
+            }
+        }
+        float[] y = new float[x.length];
+        Softmax.softmax(rows, cols, x, y);
+        assertSoftmaxWithinContract(x, 0, cols, y, 0, cols, rows, cols);
+        Softmax.logSoftmax(rows, cols, x, 0, cols, y, 0, cols);
+        LogSoftmaxTest.assertLogSoftmaxWithinContract(x, 0, cols, y, 0, cols, rows, cols);
+    }
+
     @Test
     void allNegativeInfinityRowIsNaNLikePyTorch() {
         float[] x = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, 1f, 2f};

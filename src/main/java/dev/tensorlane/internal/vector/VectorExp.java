@@ -30,10 +30,11 @@ final class VectorExp {
 
     /**
      * e^x for lanes that are at most 0 (or NaN), as softmax's exp(x − max): the same results as
-     * {@link #exp(FloatVector)}, with a one-sided test for the fast path.
+     * {@link #exp(FloatVector)}, with a one-sided test for the fast path, skipped when the caller already knows
+     * that every lane is at least {@code UNDERFLOW} or NaN ({@code inRange}).
      */
-    static FloatVector expNonPositive(FloatVector x) {
-        return exp(x, x.compare(VectorOperators.GE, UNDERFLOW).allTrue());
+    static FloatVector expNonPositive(FloatVector x, boolean inRange) {
+        return exp(x, inRange || x.compare(VectorOperators.GE, UNDERFLOW).allTrue());
     }
 
     private static FloatVector exp(FloatVector x, boolean inRange) {
@@ -41,11 +42,14 @@ final class VectorExp {
         FloatVector n = z.sub(SHIFT);
         FloatVector r = n.fma(broadcast(-LN2_HI), x);
         r = n.fma(broadcast(-LN2_LO), r);
-        FloatVector q = r.fma(Q4, Q3);
-        q = q.fma(r, broadcast(Q2));
-        q = q.fma(r, broadcast(Q1));
-        q = q.fma(r, broadcast(Q0));
-        FloatVector y = q.fma(r.mul(r), r);   // e^r − 1
+        // q as (Q0 + Q1·r) + r²·((Q2 + Q3·r) + r²·Q4), not Horner's rule: C2's FMA overwrites its addend, so each
+        // Horner step onto a constant costs a register copy (four per exp), and this leaves two. Checked over every
+        // float in [−87.33, 88.72]: at most 1.02 ulp against Math.exp, as with Horner (1.01).
+        FloatVector r2 = r.mul(r);
+        FloatVector q01 = r.fma(Q1, Q0);
+        FloatVector q23 = r.fma(Q3, Q2);
+        FloatVector q = r2.fma(broadcast(Q4), q23).fma(r2, q01);
+        FloatVector y = q.fma(r2, r);   // e^r − 1
         IntVector e = (IntVector) z.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
         FloatVector scale = e.add(ONE_BITS).reinterpretAsFloats();
         FloatVector result = y.fma(scale, scale);

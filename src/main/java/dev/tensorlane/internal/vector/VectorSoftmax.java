@@ -1,5 +1,6 @@
 package dev.tensorlane.internal.vector;
 
+import dev.tensorlane.internal.ExpConstants;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -67,10 +68,14 @@ final class VectorSoftmax {
         }
         if (r < rows) {
             float max = max(x, xOff + r * ldx, cols);
+            boolean inRange = false;
             for (; r < rows; r++) {
-                // The next row's max is taken during this row's exp pass (the last row takes its own again).
+                // The next row's max and min are taken during this row's exp pass (the last row takes its own
+                // again). When min − max ≥ UNDERFLOW, no exp of that row's whole vectors leaves the fast range.
                 int next = r + 1 < rows ? r + 1 : r;
-                max = longRow(log, cols, x, xOff + r * ldx, y, yOff + r * ldy, max, xOff + next * ldx, scratch);
+                max = longRow(log, cols, x, xOff + r * ldx, y, yOff + r * ldy, max, inRange, xOff + next * ldx,
+                              scratch);
+                inRange = scratch.lanes[1] - max >= ExpConstants.UNDERFLOW;
             }
         }
     }
@@ -140,9 +145,12 @@ final class VectorSoftmax {
         }
     }
 
-    /** One row, given its max; returns the max of the row at {@code nextOff}. */
-    private static float longRow(boolean log, int cols, float[] x, int xr, float[] y, int yr, float max, int nextOff,
-                                 Scratch scratch) {
+    /**
+     * One row, given its max and whether every x − max is known to be at least UNDERFLOW; returns the max of the
+     * row at {@code nextOff} and leaves the min of its whole vectors in {@code scratch.lanes[1]}.
+     */
+    private static float longRow(boolean log, int cols, float[] x, int xr, float[] y, int yr, float max,
+                                 boolean inRange, int nextOff, Scratch scratch) {
         // The last cols mod L exps as one vector, here rather than in expShifted's scalar tail: there, scalar exps
         // cost about 50 ns a row (a tenth of a row of 1000), and a second vector exp inlined into expShifted made
         // C2 on JDK 17 stop inlining (NodeCountInliningCutoff) and box vectors.
@@ -154,15 +162,13 @@ final class VectorSoftmax {
             }
             VectorExp.exp(tail, 0, tail, 0, L);
         }
-        if (log) {
-            float logSum = (float) Math.log(expShifted(x, xr, null, 0, cols, max, nextOff, scratch.lanes, tail));
-            float nextMax = scratch.lanes[0];
-            subtractShifted(x, xr, y, yr, cols, max, logSum);
-            return nextMax;
-        }
-        double sum = expShifted(x, xr, y, yr, cols, max, nextOff, scratch.lanes, tail);
+        double sum = expShifted(log, x, xr, y, yr, cols, max, inRange, nextOff, scratch.lanes, tail);
         float nextMax = scratch.lanes[0];
-        scale(y, yr, cols, (float) (1.0 / sum));
+        if (log) {
+            subtract(y, yr, cols, (float) Math.log(sum));
+        } else {
+            scale(y, yr, cols, (float) (1.0 / sum));
+        }
         return nextMax;
     }
 
@@ -188,33 +194,42 @@ final class VectorSoftmax {
     /**
      * Σ exp(x − max), with Kahan-compensated lane sums (a plain float lane sum of n/L terms errs by up to n/L
      * ulps, more than the whole error budget of a row of a thousand) folded into double every
-     * {@value #SUM_BLOCK} vectors. Also stores the exps in y unless y is null, and leaves the max of the row at
-     * {@code nextOff} in {@code lanes[0]}: read here, the next row streams into cache while this one computes
-     * (as a pass of its own, the max took a fifth of a 1024×1000 softmax, waiting on memory). The exps are the
+     * {@value #SUM_BLOCK} vectors. Also stores in y the exps, or for log-softmax x − max (so that y's cache lines
+     * are fetched for writing while the exps compute, not in the final pass alone), and leaves the max of the row at
+     * {@code nextOff} in {@code lanes[0]} and the min of its whole vectors in {@code lanes[1]}: read here, the next row streams into
+     * cache while this one computes (as a pass of its own, the max took a fifth of a 1024×1000 softmax, waiting on
+     * memory). The min lets the next row skip the exp's range test ({@code inRange}), which C2 on JDK 17 compiles
+     * to six instructions a vector (the mask made a vector, tested, moved to a flag). The exps are the
      * last reads of this row and y is written only at this row, so an in-place call never reads back its own
      * output, except as the last row's own "next", whose max is not used. The exps of the columns past the last
      * whole vector come computed, in {@code tailExps[0..cols mod L)}.
      */
-    private static double expShifted(float[] x, int xOff, float[] y, int yOff, int cols, float max, int nextOff,
-                                     float[] lanes, float[] tailExps) {
+    private static double expShifted(boolean log, float[] x, int xOff, float[] y, int yOff, int cols, float max,
+                                     boolean inRange, int nextOff, float[] lanes, float[] tailExps) {
         double total = 0;
         int i = 0;
         int bound = S.loopBound(cols);
         int nextHi = Integer.MIN_VALUE;
         int nextLo = Integer.MAX_VALUE;
+        int nextTop = Integer.MIN_VALUE;
         while (i < bound) {
             int blockEnd = Math.min(bound, i + SUM_BLOCK * L);
             // Per block, like the sums: a vector carried across both loops was boxed by C2 on JDK 17 (5× slower).
             IntVector hi = IntVector.broadcast(I, Integer.MIN_VALUE);
             IntVector lo = IntVector.broadcast(I, Integer.MAX_VALUE);
+            IntVector top = IntVector.broadcast(I, Integer.MIN_VALUE);
             FloatVector sum = FloatVector.zero(S);
             FloatVector compensation = FloatVector.zero(S);
             for (; i < blockEnd; i += L) {
                 IntVector bits = FloatVector.fromArray(S, x, nextOff + i).reinterpretAsInts();
                 hi = hi.max(bits);
                 lo = lo.min(bits);
-                FloatVector e = VectorExp.expNonPositive(FloatVector.fromArray(S, x, xOff + i).sub(max));
-                if (y != null) {
+                top = top.max(bits.lanewise(VectorOperators.XOR, Integer.MIN_VALUE));
+                FloatVector shifted = FloatVector.fromArray(S, x, xOff + i).sub(max);
+                FloatVector e = VectorExp.expNonPositive(shifted, inRange);
+                if (log) {
+                    shifted.intoArray(y, yOff + i);
+                } else {
                     e.intoArray(y, yOff + i);
                 }
                 FloatVector term = e.sub(compensation);
@@ -237,20 +252,26 @@ final class VectorSoftmax {
             total += (s0 + s1) + (s2 + s3);
             nextHi = Math.max(nextHi, hi.reduceLanes(VectorOperators.MAX));
             nextLo = Math.min(nextLo, lo.reduceLanes(VectorOperators.MIN));
+            nextTop = Math.max(nextTop, top.reduceLanes(VectorOperators.MAX));
         }
         // As ints, non-negative floats order like their bits and negative ones in reverse: the largest bits are the
         // max when a lane holds a value ≥ +0 (or +NaN), else the smallest bits are. A NaN that this misses makes
         // its own exp, and so the row's sum and every output, NaN, as Math.max would have.
+        // With the sign bit flipped, top is the largest of the bits taken unsigned: the negative value of largest
+        // magnitude when there is one (the min), else the largest; then the smallest bits are the min. Only the
+        // whole vectors count: the exps past them are always computed with the range test (see longRow).
         float nextRowMax = bound == 0 ? Float.NEGATIVE_INFINITY : Float.intBitsToFloat(nextHi >= 0 ? nextHi : nextLo);
+        int unsignedTop = nextTop ^ Integer.MIN_VALUE;
+        float nextRowMin = bound == 0 ? Float.POSITIVE_INFINITY
+                : Float.intBitsToFloat(unsignedTop < 0 ? unsignedTop : nextLo);
         for (; i < cols; i++) {
             nextRowMax = Math.max(nextRowMax, x[nextOff + i]);
             float e = tailExps[i - bound];
-            if (y != null) {
-                y[yOff + i] = e;
-            }
+            y[yOff + i] = log ? x[xOff + i] - max : e;
             total += e;
         }
         lanes[0] = nextRowMax;
+        lanes[1] = nextRowMin;
         return total;
     }
 
@@ -264,14 +285,17 @@ final class VectorSoftmax {
         }
     }
 
-    /** y = (x − max) − logSum, in this order (PyTorch #11752: adding max + logSum first loses the differences). */
-    private static void subtractShifted(float[] x, int xOff, float[] y, int yOff, int cols, float max, float logSum) {
+    /**
+     * y = y − logSum over y = x − max: (x − max) − logSum, in this order (PyTorch #11752: adding max + logSum first
+     * loses the differences).
+     */
+    private static void subtract(float[] y, int off, int cols, float logSum) {
         int i = 0;
         for (int bound = S.loopBound(cols); i < bound; i += L) {
-            FloatVector.fromArray(S, x, xOff + i).sub(max).sub(logSum).intoArray(y, yOff + i);
+            FloatVector.fromArray(S, y, off + i).sub(logSum).intoArray(y, off + i);
         }
         for (; i < cols; i++) {
-            y[yOff + i] = (x[xOff + i] - max) - logSum;
+            y[off + i] -= logSum;
         }
     }
 }
