@@ -195,14 +195,17 @@ final class VectorSoftmax {
      * Σ exp(x − max), with Kahan-compensated lane sums (a plain float lane sum of n/L terms errs by up to n/L
      * ulps, more than the whole error budget of a row of a thousand) folded into double every
      * {@value #SUM_BLOCK} vectors. Also stores in y the exps, or for log-softmax x − max (so that y's cache lines
-     * are fetched for writing while the exps compute, not in the final pass alone), and leaves the max of the row at
-     * {@code nextOff} in {@code lanes[0]} and the min of its whole vectors in {@code lanes[1]}: read here, the next row streams into
-     * cache while this one computes (as a pass of its own, the max took a fifth of a 1024×1000 softmax, waiting on
-     * memory). The min lets the next row skip the exp's range test ({@code inRange}), which C2 on JDK 17 compiles
-     * to six instructions a vector (the mask made a vector, tested, moved to a flag). The exps are the
-     * last reads of this row and y is written only at this row, so an in-place call never reads back its own
-     * output, except as the last row's own "next", whose max is not used. The exps of the columns past the last
-     * whole vector come computed, in {@code tailExps[0..cols mod L)}.
+     * are fetched for writing while the exps compute, not in the final pass alone).
+     *
+     * <p>Leaves the max of the row at {@code nextOff} in {@code lanes[0]} and the min of its whole vectors in
+     * {@code lanes[1]}: read here, the next row streams into cache while this one computes (as a pass of its own,
+     * the max took a fifth of a 1024×1000 softmax, waiting on memory). The min lets the next row skip the exp's
+     * range test ({@code inRange}), which C2 on JDK 17 compiles to six instructions a vector (the mask made a
+     * vector, tested, moved to a flag).
+     *
+     * <p>The exps are the last reads of this row and y is written only at this row, so an in-place call never reads
+     * back its own output, except as the last row's own "next", whose max and min are not used. The exps of the
+     * columns past the last whole vector come computed, in {@code tailExps[0..cols mod L)}.
      */
     private static double expShifted(boolean log, float[] x, int xOff, float[] y, int yOff, int cols, float max,
                                      boolean inRange, int nextOff, float[] lanes, float[] tailExps) {
@@ -286,8 +289,8 @@ final class VectorSoftmax {
     }
 
     /**
-     * y = y − logSum over y = x − max: (x − max) − logSum, in this order (PyTorch #11752: adding max + logSum first
-     * loses the differences).
+     * y = y − logSum over y = x − max: (x − max) − logSum, in this order (PyTorch #11752: adding max + logSum
+     * first loses the differences).
      */
     private static void subtract(float[] y, int off, int cols, float logSum) {
         int i = 0;
