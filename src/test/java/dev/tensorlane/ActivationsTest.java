@@ -2,6 +2,8 @@ package dev.tensorlane;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ActivationsTest {
@@ -111,6 +113,43 @@ class ActivationsTest {
         }
         Activations.sigmoidBackward(y, 0, dy, 0, y, 0, n);   // in place over y
         assertArrayEquals(dx, y);
+    }
+
+    /**
+     * Arrays long enough for the vector backend to step to an aligned start first: every offset of x and of y
+     * (the start moves with y's), out of place and in place, lengths just around that threshold and above.
+     */
+    @Test
+    void reluOfLongArraysIsExactAtEveryOffset() {
+        SplittableRandom random = new SplittableRandom(14);
+        float[] x = new float[(1 << 14) + 100];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble(-1, 1);
+        }
+        x[3] = Float.NaN;
+        x[40] = -0f;
+        x[x.length - 30] = Float.NaN;
+        for (int length : new int[] {(1 << 14) - 1, 1 << 14, (1 << 14) + 37}) {
+            for (int xOff = 0; xOff < 20; xOff++) {
+                for (int yOff = 0; yOff < 20; yOff++) {
+                    float[] y = new float[length + yOff + 3];
+                    Arrays.fill(y, 42f);
+                    Activations.relu(x, xOff, y, yOff, length);
+                    for (int i = 0; i < y.length; i++) {
+                        float expected = i >= yOff && i < yOff + length ? Math.max(x[xOff + i - yOff], 0f) : 42f;
+                        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(y[i]),
+                                "length " + length + ", xOff " + xOff + ", yOff " + yOff + ", index " + i);
+                    }
+                }
+                float[] z = x.clone();
+                Activations.relu(z, xOff, z, xOff, length);
+                for (int i = 0; i < z.length; i++) {
+                    float expected = i >= xOff && i < xOff + length ? Math.max(x[i], 0f) : x[i];
+                    assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(z[i]),
+                            "in place, length " + length + ", offset " + xOff + ", index " + i);
+                }
+            }
+        }
     }
 
     @Test
