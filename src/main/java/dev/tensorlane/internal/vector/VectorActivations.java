@@ -33,17 +33,17 @@ final class VectorActivations {
      * straddles two lines costs two accesses: over 10^7 floats in place, every 64-byte vector of an array
      * straddled, and relu ran at 7.3 Gelem/s against 8.7 with them aligned (ElementwiseBenchmark, JDK 17, G1).
      */
-    static final int ALIGN_MIN = 1 << 14;
+    private static final int ALIGN_MIN = 1 << 14;
     /**
      * Where a float[]'s elements start in its object on 64-bit HotSpot (mark word, compressed class pointer,
      * length), in floats. Java does not tell an array's address; this assumes the array itself starts on a line,
      * which G1 guarantees for the arrays that matter here (those of half a region or more start a region). For an
      * array that starts elsewhere the head is as good as none: its alignment is unknown either way.
      */
-    static final int ARRAY_BASE_FLOATS = 4;
+    private static final int ARRAY_BASE_FLOATS = 4;
 
     /** Elements before index {@code off}'s vectors would start on an assumed vector-size boundary. */
-    static int headToAlignment(int off) {
+    private static int headToAlignment(int off) {
         return -(ARRAY_BASE_FLOATS + off) & (S.length() - 1);
     }
 
