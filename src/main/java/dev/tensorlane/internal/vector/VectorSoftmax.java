@@ -16,9 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * scatter (AVX-512 has both); elsewhere (AVX2 has no scatter, and the JDK would emulate it lane by lane) they
  * are scalar copies through a per-thread scratch block.
  *
- * <p><b>Long rows:</b> three vector passes per row (max; exp and sum; scale). The sum is compensated per lane
- * and added in double every {@value #SUM_BLOCK} vectors, so its rounding does not grow with the row length:
- * rows of 10^6 still sum to 1 within 1e-6.
+ * <p><b>Long rows:</b> two vector passes per row. The first computes the exps and their sum, stores the exps
+ * (softmax) or x − max (log-softmax), and takes the next row's max and min; the second scales by 1/sum or
+ * subtracts log(sum). Only the first row has a max pass of its own. The sum is compensated per lane and added in
+ * double every {@value #SUM_BLOCK} vectors, so its rounding does not grow with the row length: rows of 10^6 still
+ * sum to 1 within 1e-6.
  */
 final class VectorSoftmax {
     private VectorSoftmax() {}
