@@ -242,6 +242,40 @@ class GemmTest {
     }
 
     /**
+     * A narrow X·Wᵀ leaves its transposed W in a per-thread buffer, and the next narrow call writes only its own n
+     * lanes of it: what an earlier, wider call left in the lanes past n (here NaN and infinities) must never reach
+     * C, whatever the row tiles and the epilogue.
+     */
+    @Test
+    void columnsLeftByAnEarlierNarrowProductNeverReachC() {
+        SplittableRandom random = new SplittableRandom(965);
+        for (int[] widths : new int[][] {{15, 10}, {15, 1}, {31, 17}, {31, 20}}) {
+            for (int m : new int[] {1, 8, 13, 64}) {
+                int k = 50, wide = widths[0], n = widths[1];
+                float[] a = random(random, m * k), poisoned = new float[wide * k];
+                for (int i = 0; i < poisoned.length; i++) {
+                    poisoned[i] = i / k < n ? 1f : (i % 2 == 0 ? Float.NaN : Float.NEGATIVE_INFINITY);
+                }
+                FusedLinear.linear(m, wide, k, a, 0, k, poisoned, 0, k, null, 0, Activation.IDENTITY,
+                        new float[m * wide], 0, wide);
+                float[] b = random(random, n * k), bias = random(random, n), c = new float[m * n];
+                FusedLinear.linear(m, n, k, a, 0, k, b, 0, k, bias, 0, Activation.RELU, c, 0, n);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double sum = bias[j], magnitude = Math.abs(bias[j]);
+                        for (int p = 0; p < k; p++) {
+                            sum += (double) a[i * k + p] * b[j * k + p];
+                            magnitude += Math.abs((double) a[i * k + p] * b[j * k + p]);
+                        }
+                        assertEquals(Math.max(sum, 0), c[i * n + j], (k + 2) * 0x1p-23 * magnitude,
+                                "after n=" + wide + ": m=" + m + " n=" + n + " (" + i + ", " + j + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Narrow products store whole vectors into contiguous rows of C, spilling into the next rows, which are stored
      * after: nothing may land before C's first or after its last element, and every element must end right.
      */

@@ -2,6 +2,7 @@ package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.internal.KernelsProvider;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +15,9 @@ final class VectorConstants {
 
     static final VectorSpecies<Float> FLOAT = pick();
     static final int LANES = FLOAT.length();
+    /** Half of {@code FLOAT} where that is 512 bits, else {@code FLOAT}: see VectorGemm's narrow tiles. */
+    static final VectorSpecies<Float> HALF = LANES >= 16
+            ? VectorSpecies.of(float.class, VectorShape.forBitSize(FLOAT.vectorBitSize() / 2)) : FLOAT;
 
     private static VectorSpecies<Float> pick() {
         VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;

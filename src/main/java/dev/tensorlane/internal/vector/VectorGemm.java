@@ -33,6 +33,14 @@ final class VectorGemm {
 
     private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
     private static final int L = S.length();
+    private static final VectorSpecies<Float> H = VectorConstants.HALF;
+    private static final int LH = H.length();
+    /**
+     * Narrow tiles as two half vectors ({@link #narrow8x2h}) on AVX-512 from JDK 25 on. Not on JDK 17: once
+     * methods of two vector sizes have run, C2 there no longer intrinsified the shared Vector API code in other
+     * kernels (the training step's 8×2 tiles were boxed, 50 MB per step; TrainingStepAllocationTest).
+     */
+    private static final boolean HALVES = LH < L && Runtime.version().feature() >= 25;
     private static final int MR = 4;
     private static final int NR = 2 * L;
     private static final int NC = 128;
@@ -49,6 +57,13 @@ final class VectorGemm {
      */
     private static final int DOT_MIN_K = 32 * L;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
+    /**
+     * Bᵀ for {@link #narrow}, in rows of w floats of which the first n are written. The lanes past n keep whatever
+     * an earlier narrow call of this thread left (zeros at first, else earlier columns of B): they are computed
+     * but never finished into C, and lanes do not mix. Zeroing them first cost 0.13 µs of a 2.3 µs
+     * relu(X·Wᵀ + b) at 64×64×10. Its own buffer, so that only B's values ever get there.
+     */
+    private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NR]);
     private static final int SIGMOID_ROWS = 256;
     /**
      * One tile of scratch: narrowRows' tile (written with beta = 0, straight into it), or a tile's raw sums when C
@@ -159,10 +174,7 @@ final class VectorGemm {
                                float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                                float[] bias, int biasOff, Activation act) {
         int w = n <= L ? L : NR;
-        float[] wt = PACK.get();
-        // Zeros first, by whole vectors, then the columns: zeroing the padding lanes one strided float at a time
-        // made relu(X·Wᵀ + b) 64×64×10 2–10% slower.
-        Arrays.fill(wt, 0, k * w, 0f);
+        float[] wt = NARROW.get();
         transpose(b, bOff, ldb, n, k, wt, w);
         narrowRows(m, n, w, k, alpha, a, aOff, lda, 1, wt, beta, c, cOff, ldc, bias, biasOff, act);
     }
@@ -242,7 +254,11 @@ final class VectorGemm {
             int ai = aOff + i * rowA;
             if (i + 2 * MR <= m && w == L) {
                 rows = 2 * MR;
-                narrow8x1(kc, a, ai, rowA, colA, wt, tile);
+                if (HALVES) {
+                    narrow8x2h(kc, a, ai, rowA, colA, wt, tile);
+                } else {
+                    narrow8x1(kc, a, ai, rowA, colA, wt, tile);
+                }
             } else if (i + MR <= m && w == NR) {
                 rows = MR;
                 tile4x2(kc, 1f, a, ai, rowA, colA, wt, 0, w, 0f, tile, 0, w, null, 0, Activation.IDENTITY);
@@ -256,17 +272,7 @@ final class VectorGemm {
             }
             if (beta == 0f) {
                 narrowEpilogue(tile, rows, w, alpha, biasPadded, act);
-                for (int r = 0; r < rows; r++) {
-                    int ci = cOff + (i + r) * ldc;
-                    if (ldc == n && w == L && ci + L <= end) {
-                        // Rows of C are contiguous: a whole vector also writes the next rows' first columns, which
-                        // those rows, stored after this one, overwrite. Never past this call's last row (another
-                        // thread's band may follow). A copy of n floats per row took about 15% of a 64×64×10 product.
-                        FloatVector.fromArray(S, tile, r * w).intoArray(c, ci);
-                    } else {
-                        System.arraycopy(tile, r * w, c, ci, n);
-                    }
-                }
+                narrowStore(tile, rows, w, n, c, cOff + i * ldc, ldc, end);
             } else {
                 for (int r = 0; r < rows; r++) {
                     int ci = cOff + (i + r) * ldc;
@@ -309,6 +315,24 @@ final class VectorGemm {
         }
     }
 
+    /**
+     * The first n columns of a finished narrow tile into C. Its own method: inlined into narrowRows, the vector
+     * copy pushed C2 on JDK 17 past its inlining budget there, and it ran as boxed Java code.
+     */
+    private static void narrowStore(float[] tile, int rows, int w, int n, float[] c, int c0, int ldc, int end) {
+        for (int r = 0; r < rows; r++) {
+            int ci = c0 + r * ldc;
+            if (ldc == n && w == L && ci + L <= end) {
+                // Rows of C are contiguous: a whole vector also writes the next rows' first columns, which
+                // those rows, stored after this one, overwrite. Never past this call's last row (another
+                // thread's band may follow). A copy of n floats per row took about 15% of a 64×64×10 product.
+                FloatVector.fromArray(S, tile, r * w).intoArray(c, ci);
+            } else {
+                System.arraycopy(tile, r * w, c, ci, n);
+            }
+        }
+    }
+
     /** Eight rows × one vector: eight independent FMA chains, enough to keep both FMA pipes busy. */
     private static void narrow8x1(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
@@ -336,6 +360,67 @@ final class VectorGemm {
         c5.intoArray(tile, 5 * L);
         c6.intoArray(tile, 6 * L);
         c7.intoArray(tile, 7 * L);
+    }
+
+    /**
+     * {@link #narrow8x1} with each vector split in two halves: two FMAs per broadcast of A instead of one. On Zen 4
+     * the 512-bit broadcast is what held the one-vector tile back (the 64×64×10 tiles alone, JDK 25: 1.48 against
+     * 1.62 µs). Each lane is the same FMA chain over p as in narrow8x1, so the same bits.
+     */
+    private static void narrow8x2h(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
+        FloatVector c0 = FloatVector.zero(H), c1 = FloatVector.zero(H), c2 = FloatVector.zero(H);
+        FloatVector c3 = FloatVector.zero(H), c4 = FloatVector.zero(H), c5 = FloatVector.zero(H);
+        FloatVector c6 = FloatVector.zero(H), c7 = FloatVector.zero(H);
+        FloatVector d0 = FloatVector.zero(H), d1 = FloatVector.zero(H), d2 = FloatVector.zero(H);
+        FloatVector d3 = FloatVector.zero(H), d4 = FloatVector.zero(H), d5 = FloatVector.zero(H);
+        FloatVector d6 = FloatVector.zero(H), d7 = FloatVector.zero(H);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA, a4 = a3 + rowA, a5 = a4 + rowA, a6 = a5 + rowA;
+        int a7 = a6 + rowA;
+        for (int p = 0; p < k; p++) {
+            FloatVector lo = FloatVector.fromArray(H, wt, p * L);
+            FloatVector hi = FloatVector.fromArray(H, wt, p * L + LH);
+            int ap = p * colA;
+            FloatVector x = FloatVector.broadcast(H, a[a0 + ap]);
+            c0 = x.fma(lo, c0);
+            d0 = x.fma(hi, d0);
+            x = FloatVector.broadcast(H, a[a1 + ap]);
+            c1 = x.fma(lo, c1);
+            d1 = x.fma(hi, d1);
+            x = FloatVector.broadcast(H, a[a2 + ap]);
+            c2 = x.fma(lo, c2);
+            d2 = x.fma(hi, d2);
+            x = FloatVector.broadcast(H, a[a3 + ap]);
+            c3 = x.fma(lo, c3);
+            d3 = x.fma(hi, d3);
+            x = FloatVector.broadcast(H, a[a4 + ap]);
+            c4 = x.fma(lo, c4);
+            d4 = x.fma(hi, d4);
+            x = FloatVector.broadcast(H, a[a5 + ap]);
+            c5 = x.fma(lo, c5);
+            d5 = x.fma(hi, d5);
+            x = FloatVector.broadcast(H, a[a6 + ap]);
+            c6 = x.fma(lo, c6);
+            d6 = x.fma(hi, d6);
+            x = FloatVector.broadcast(H, a[a7 + ap]);
+            c7 = x.fma(lo, c7);
+            d7 = x.fma(hi, d7);
+        }
+        c0.intoArray(tile, 0);
+        d0.intoArray(tile, LH);
+        c1.intoArray(tile, L);
+        d1.intoArray(tile, L + LH);
+        c2.intoArray(tile, 2 * L);
+        d2.intoArray(tile, 2 * L + LH);
+        c3.intoArray(tile, 3 * L);
+        d3.intoArray(tile, 3 * L + LH);
+        c4.intoArray(tile, 4 * L);
+        d4.intoArray(tile, 4 * L + LH);
+        c5.intoArray(tile, 5 * L);
+        d5.intoArray(tile, 5 * L + LH);
+        c6.intoArray(tile, 6 * L);
+        d6.intoArray(tile, 6 * L + LH);
+        c7.intoArray(tile, 7 * L);
+        d7.intoArray(tile, 7 * L + LH);
     }
 
     private static float[] panel(int size) {
@@ -708,6 +793,11 @@ final class VectorGemm {
             int ai = aOff + i * lda;
             int ci = cOff + i * ldc;
             int j = 0;
+            if (L >= 16) {
+                for (; j + 8 <= n; j += 8) {
+                    dot1x8(k, a, ai, b, bOff + j * ldb, ldb, alpha, beta, c, ci + j, lanes);
+                }
+            }
             for (; j + 4 <= n; j += 4) {
                 dot1x4(k, a, ai, b, bOff + j * ldb, ldb, alpha, beta, c, ci + j, lanes);
             }
@@ -881,6 +971,49 @@ final class VectorGemm {
         finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
         finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
         finishDot(laneSum(lanes, 3 * L) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
+    }
+
+    /**
+     * One row of A against eight rows of B, where there are 32 vector registers: eight streams of B in flight
+     * instead of four, and one load of A per eight FMAs. Same sums per element as {@link #dot1x4}.
+     */
+    private static void dot1x8(int k, float[] a, int a0, float[] b, int b0, int ldb,
+                               float alpha, float beta, float[] c, int c0, float[] lanes) {
+        FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+        FloatVector s4 = FloatVector.zero(S), s5 = FloatVector.zero(S);
+        FloatVector s6 = FloatVector.zero(S), s7 = FloatVector.zero(S);
+        int b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb, b4 = b3 + ldb, b5 = b4 + ldb, b6 = b5 + ldb;
+        int b7 = b6 + ldb;
+        int p = 0;
+        for (int bound = S.loopBound(k); p < bound; p += L) {
+            FloatVector x = FloatVector.fromArray(S, a, a0 + p);
+            s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+            s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+            s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+            s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+            s4 = x.fma(FloatVector.fromArray(S, b, b4 + p), s4);
+            s5 = x.fma(FloatVector.fromArray(S, b, b5 + p), s5);
+            s6 = x.fma(FloatVector.fromArray(S, b, b6 + p), s6);
+            s7 = x.fma(FloatVector.fromArray(S, b, b7 + p), s7);
+        }
+        // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
+        s0.intoArray(lanes, 0 * L);
+        s1.intoArray(lanes, 1 * L);
+        s2.intoArray(lanes, 2 * L);
+        s3.intoArray(lanes, 3 * L);
+        s4.intoArray(lanes, 4 * L);
+        s5.intoArray(lanes, 5 * L);
+        s6.intoArray(lanes, 6 * L);
+        s7.intoArray(lanes, 7 * L);
+        finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
+        finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
+        finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
+        finishDot(laneSum(lanes, 3 * L) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
+        finishDot(laneSum(lanes, 4 * L) + dotTail(a, a0, b, b4, p, k), alpha, beta, c, c0 + 4);
+        finishDot(laneSum(lanes, 5 * L) + dotTail(a, a0, b, b5, p, k), alpha, beta, c, c0 + 5);
+        finishDot(laneSum(lanes, 6 * L) + dotTail(a, a0, b, b6, p, k), alpha, beta, c, c0 + 6);
+        finishDot(laneSum(lanes, 7 * L) + dotTail(a, a0, b, b7, p, k), alpha, beta, c, c0 + 7);
     }
 
     private static float dot(int k, float[] a, int a0, float[] b, int b0, float[] lanes) {
