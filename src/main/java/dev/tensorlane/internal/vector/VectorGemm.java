@@ -1,7 +1,6 @@
 package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -316,8 +315,9 @@ final class VectorGemm {
     }
 
     /**
-     * The first n columns of a finished narrow tile into C. Its own method: inlined into narrowRows, the vector
-     * copy pushed C2 on JDK 17 past its inlining budget there, and it ran as boxed Java code.
+     * The first n columns of a finished narrow tile into C. Split out of narrowRows while the half-vector tile was
+     * tried on JDK 17, where this copy was the first code C2 left boxed (see {@link #HALVES}); the A/B figures
+     * for the half-vector tile were measured with it split out, so it stays.
      */
     private static void narrowStore(float[] tile, int rows, int w, int n, float[] c, int c0, int ldc, int end) {
         for (int r = 0; r < rows; r++) {
