@@ -2,6 +2,7 @@
 """PyTorch's side of the training comparison: the tutorial's 784-128-64-10 ReLU network on Fashion-MNIST.
 
 Run:  bench/pytorch_train.py [--epochs N] [--data /usr/share/datasets/fashion-mnist] [--seed N] [--accuracy-only]
+                             [--label-smoothing X]   (default 0.1, as ./tensorlane train; 0 for the tutorial's loss)
 One thread (OPENBLAS_NUM_THREADS/OMP_NUM_THREADS set before importing torch: Debian's torch calls the
 system OpenBLAS, which ignores torch.set_num_threads). Data is loaded and normalized into tensors first, so
 the epoch times are compute only: shuffle, forward, cross-entropy, backward, Adam step, batch 64.
@@ -45,14 +46,16 @@ def main():
     ap.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--accuracy-only", action="store_true", help="skip the inference timing")
+    ap.add_argument("--label-smoothing", type=float, default=0.1)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     xtr, ytr = load(args.data, "train")
     xte, yte = load(args.data, "t10k")
     model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 10))
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, {len(xtr)} train, {len(xte)} test")
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, {len(xtr)} train, {len(xte)} test,"
+          f" label smoothing {args.label_smoothing}")
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         perm = torch.randperm(len(xtr))

@@ -3,6 +3,7 @@ package dev.tensorlane.cli;
 import dev.tensorlane.Softmax;
 import dev.tensorlane.data.Idx;
 import dev.tensorlane.data.Mnist;
+import dev.tensorlane.data.Preprocessing;
 import dev.tensorlane.nn.Evaluation;
 import dev.tensorlane.nn.ModelFile;
 import dev.tensorlane.nn.Sequential;
@@ -19,20 +20,24 @@ final class Predict {
     private Predict() {}
 
     static final String EVAL_USAGE = """
-            usage: tensorlane eval (--model FILE | --weights FILE [--activation relu|sigmoid] [--map SPEC]) [--data DIR]
+            usage: tensorlane eval (--model FILE | --weights FILE [--activation relu|sigmoid] [--map SPEC] [--deskew on|off])
+                                  [--data DIR]
               evaluates a model saved by 'train --save FILE', or PyTorch weights (.npz or .safetensors, see
-              'tensorlane import --help'), on the test set of DIR (default: the embedded sample)
+              'tensorlane import --help'), on the test set of DIR (default: the embedded sample); a saved model's
+              inputs are deskewed if its training inputs were, PyTorch weights' if --deskew on (default off)
             """;
     static final String PREDICT_USAGE = """
-            usage: tensorlane predict (--model FILE | --weights FILE [--activation A] [--map SPEC])
+            usage: tensorlane predict (--model FILE | --weights FILE [--activation A] [--map SPEC] [--deskew on|off])
                                      (--image PNG | --idx IMAGES-FILE --index N)
               prints the ten class probabilities for one 28x28 image: a PNG (white digit on black, as MNIST)
-              or image N of an IDX images file, from a saved model or PyTorch weights
+              or image N of an IDX images file, from a saved model or PyTorch weights; deskewed as for eval
             """;
 
     static int eval(Options o, PrintStream out) throws IOException {
-        Sequential model = loadModel(o);
-        Mnist.Split data = o.has("data") ? Mnist.loadDirectory(Path.of(o.get("data", ""))) : Mnist.loadEmbedded(Train.embeddedDir());
+        ModelFile.Saved saved = loadModel(o);
+        Sequential model = saved.model();
+        Mnist.Split data = Train.preprocess(o.has("data") ? Mnist.loadDirectory(Path.of(o.get("data", "")))
+                : Mnist.loadEmbedded(Train.embeddedDir()), saved.preprocessing());
         o.requireAllUsed();
         Evaluation.Result result = Evaluation.evaluate(model, data.test(), 1000);
         out.println("model: " + model);
@@ -43,7 +48,8 @@ final class Predict {
     }
 
     static int predict(Options o, PrintStream out) throws IOException {
-        Sequential model = loadModel(o);
+        ModelFile.Saved saved = loadModel(o);
+        Sequential model = saved.model();
         float[] x;
         if (o.has("image")) {
             x = Mnist.normalize(readPng(Path.of(o.get("image", ""))));
@@ -67,6 +73,7 @@ final class Predict {
             throw new IllegalArgumentException("the image has " + x.length + " pixels, the model takes "
                     + model.inFeatures());
         }
+        x = saved.preprocessing().apply(1, x.length, x);
         float[] logits = model.inference().forward(1, x);
         float[] p = new float[logits.length];
         Softmax.softmax(1, logits.length, logits, p);
@@ -99,17 +106,23 @@ final class Predict {
     }
 
     /** {@code --model FILE} (Tensorlane's format) or {@code --weights FILE} (a PyTorch state_dict). */
-    static Sequential loadModel(Options o) throws IOException {
+    static ModelFile.Saved loadModel(Options o) throws IOException {
         if (o.has("weights")) {
             if (o.has("model")) {
                 throw new IllegalArgumentException("give --model FILE or --weights FILE, not both");
             }
-            return Weights.load(o);
+            Preprocessing preprocessing = switch (o.get("deskew", "off")) {
+                case "on" -> Preprocessing.DESKEW;
+                case "off" -> Preprocessing.NONE;
+                default -> throw new IllegalArgumentException("--deskew " + o.get("deskew", "") + " is not one of on, off");
+            };
+            return new ModelFile.Saved(Weights.load(o), preprocessing);
         }
-        if (o.has("activation") || o.has("map")) {
-            throw new IllegalArgumentException("--activation and --map go with --weights");
+        if (o.has("activation") || o.has("map") || o.has("deskew")) {
+            throw new IllegalArgumentException("--activation, --map and --deskew go with --weights (a saved model"
+                    + " knows its preprocessing)");
         }
-        return ModelFile.load(Path.of(required(o, "model")));
+        return ModelFile.read(Path.of(required(o, "model")));
     }
 
     static String required(Options o, String name) {

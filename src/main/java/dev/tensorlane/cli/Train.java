@@ -3,6 +3,7 @@ package dev.tensorlane.cli;
 import dev.tensorlane.Tensorlane;
 import dev.tensorlane.data.Batches;
 import dev.tensorlane.data.Mnist;
+import dev.tensorlane.data.Preprocessing;
 import dev.tensorlane.nn.Adam;
 import dev.tensorlane.nn.CrossEntropyLoss;
 import dev.tensorlane.nn.Evaluation;
@@ -34,6 +35,9 @@ final class Train {
               --lr X              default 0.001 for adam, 0.01 for sgd
               --momentum X        SGD momentum, default 0.9
               --weight-decay X    default 0
+              --label-smoothing X cross-entropy against (1 - X)·onehot + X/10, as PyTorch's label_smoothing (default 0.1)
+              --deskew on|off     shear each digit upright before training, eval and predict (default: on for the
+                                  embedded digits, off with --data, which may be Fashion-MNIST: it costs accuracy there)
               --seed N            default 0 (initialization and shuffling)
               --threads N         threads for large matrix products (default: all processors; results do not depend on it)
               --save FILE         save the trained model (for eval and predict)
@@ -50,10 +54,17 @@ final class Train {
             default -> throw new IllegalArgumentException("--warmup " + o.get("warmup", "") + " is not one of on, off");
         };
         int warmBatch = o.positiveInt("batch", 64);
+        boolean embedded = !o.has("data");
+        Preprocessing preprocessing = switch (o.get("deskew", embedded ? "on" : "off")) {
+            case "on" -> Preprocessing.DESKEW;
+            case "off" -> Preprocessing.NONE;
+            default -> throw new IllegalArgumentException("--deskew " + o.get("deskew", "") + " is not one of on, off");
+        };
         Mnist.Split data;
         JitWarmup warmup = warm && warmBatch <= 1024 ? JitWarmup.start(o.get("model", "mlp"), warmBatch) : null;
         try {
-            data = o.has("data") ? Mnist.loadDirectory(Path.of(o.get("data", ""))) : Mnist.loadEmbedded(embeddedDir());
+            data = preprocess(embedded ? Mnist.loadEmbedded(embeddedDir()) : Mnist.loadDirectory(Path.of(o.get("data", ""))),
+                    preprocessing);
         } finally {
             if (warmup != null) {
                 warmup.stop();
@@ -64,6 +75,10 @@ final class Train {
         int batch = o.positiveInt("batch", 64);
         long seed = o.longValue("seed", 0);
         float lr = o.positiveFloat("lr", optimizerName.equals("sgd") ? 0.01f : 0.001f);
+        float smoothing = o.nonNegativeFloat("label-smoothing", 0.1f);
+        if (smoothing > 1) {
+            throw new IllegalArgumentException("--label-smoothing " + smoothing + " must be <= 1");
+        }
         Models.Init init = switch (o.get("init", "pytorch")) {
             case "pytorch" -> Models.Init.PYTORCH;
             case "normal" -> Models.Init.NORMAL_001;
@@ -86,7 +101,8 @@ final class Train {
         Batches batches = new Batches(data.train(), batch, true, false, seed);
         out.println("data: " + data.description());
         out.println("model: " + model + " (" + o.get("init", "pytorch") + " init), " + optimizerName + " lr " + lr
-                + ", batch " + batch + ", " + epochs + " epochs, seed " + seed + "; backend " + Tensorlane.describe()
+                + ", batch " + batch + ", " + epochs + " epochs, label smoothing " + smoothing + ", seed " + seed
+                + "; backend " + Tensorlane.describe()
                 + ", " + Tensorlane.parallelism() + " thread(s)");
 
         int features = data.train().features();
@@ -94,7 +110,7 @@ final class Train {
         float[] x = new float[batch * features];
         int[] labels = new int[batch];
         float[] dlogits = new float[batch * classes];
-        CrossEntropyLoss loss = new CrossEntropyLoss();
+        CrossEntropyLoss loss = new CrossEntropyLoss(smoothing);
         Progress progress = new Progress(err);
         Evaluation.Result test = null;
         List<double[]> history = new ArrayList<>();
@@ -118,13 +134,13 @@ final class Train {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             progress.finish();
             test = Evaluation.evaluate(model, data.test(), 1000);
-            out.printf(Locale.ROOT, "epoch %2d/%d  train loss %.4f  test loss %.4f  test accuracy %.4f  %.1f s (%.0f samples/s)%n",
+            out.printf(Locale.ROOT, "epoch %2d/%d  train loss" + (smoothing > 0 ? " (smoothed)" : "") + " %.4f  test loss %.4f  test accuracy %.4f  %.1f s (%.0f samples/s)%n",
                     epoch, epochs, lossSum / seen, test.loss(), test.accuracy(), trainSeconds, seen / trainSeconds);
             history.add(new double[] {lossSum / seen, test.loss(), test.accuracy()});
         }
         report(out, test);
         if (save != null) {
-            ModelFile.save(model, save);
+            ModelFile.save(model, preprocessing, save);
             out.println("saved model to " + save);
         }
         if (plots != null) {
@@ -133,6 +149,15 @@ final class Train {
             out.println("wrote " + plots.resolve("loss-accuracy.png") + " and " + plots.resolve("confusion.png"));
         }
         return 0;
+    }
+
+    /** The split with the preprocessing applied to both sets, and said in its description. */
+    static Mnist.Split preprocess(Mnist.Split data, Preprocessing preprocessing) {
+        if (preprocessing == Preprocessing.NONE) {
+            return data;
+        }
+        return new Mnist.Split(preprocessing.apply(data.train()), preprocessing.apply(data.test()),
+                data.description() + ", deskewed");
     }
 
     static void report(PrintStream out, Evaluation.Result result) {

@@ -1,6 +1,7 @@
 package dev.tensorlane.cli;
 
 import dev.tensorlane.Activation;
+import dev.tensorlane.data.Preprocessing;
 import dev.tensorlane.io.Dtype;
 import dev.tensorlane.io.PyTorchWeights;
 import dev.tensorlane.io.TensorInfo;
@@ -66,7 +67,8 @@ final class Weights {
     }
 
     static int export(Options o, PrintStream out) throws IOException {
-        Sequential model = ModelFile.load(Path.of(Predict.required(o, "model")));
+        ModelFile.Saved saved = ModelFile.read(Path.of(Predict.required(o, "model")));
+        Sequential model = saved.model();
         Path file = Path.of(Predict.required(o, "out"));
         PyTorchWeights.Naming naming = PyTorchWeights.Naming.parse(o.get("names", "sequential"));
         Dtype dtype = switch (o.get("dtype", "f32")) {
@@ -79,6 +81,10 @@ final class Weights {
         PyTorchWeights.save(model, file, naming, dtype);
         out.println("wrote " + file + ": " + String.join(", ", PyTorchWeights.prefixes(model, naming))
                 + " (.weight and .bias each, " + dtype + ")");
+        if (saved.preprocessing() == Preprocessing.DESKEW) {
+            out.println("note: this model was trained on deskewed digits; deskew inputs the same way before its"
+                    + " forward pass (dev.tensorlane.data.Deskew; bench/pytorch_embedded.py has it in NumPy)");
+        }
         return 0;
     }
 }

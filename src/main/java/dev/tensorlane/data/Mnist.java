@@ -13,6 +13,9 @@ import java.util.Arrays;
 public final class Mnist {
     private Mnist() {}
 
+    /** The normalized value of a blank (0) pixel. */
+    public static final float BACKGROUND = -1f;
+
     /** A data set in memory: {@code count × features} floats, row-major, and one label per row. */
     public record Dataset(int count, int features, float[] images, int[] labels, int classes) {
         public Dataset {

@@ -1,5 +1,6 @@
 package dev.tensorlane.nn;
 
+import dev.tensorlane.data.Preprocessing;
 import dev.tensorlane.internal.AtomicWrite;
 
 import java.io.ByteArrayOutputStream;
@@ -18,9 +19,10 @@ import java.util.zip.CRC32;
  * <pre>
  *   offset  size        field
  *   0       4           magic "TLNM"
- *   4       4           format version (1), big-endian int
- *   8       4           layer count L (1..64)
- *   12      L × 9       per layer: kind (1 byte: 1 Linear, 2 ReLU, 3 Sigmoid, 4 Softmax, 5 LogSoftmax), in, out (ints)
+ *   4       4           format version (2), big-endian int
+ *   8       4           input preprocessing: 0 none, 1 deskew ({@link Preprocessing}); absent in version 1
+ *   12      4           layer count L (1..64)
+ *   16      L × 9       per layer: kind (1 byte: 1 Linear, 2 ReLU, 3 Sigmoid, 4 Softmax, 5 LogSoftmax), in, out (ints)
  *   …       4·Σ(out·in + out)   Linear weights [out × in] then biases [out], big-endian floats, in layer order
  *   end−8   8           CRC-32 of every byte before it, as a long
  * </pre>
@@ -28,22 +30,33 @@ import java.util.zip.CRC32;
  * Loading checks the magic, version, layer kinds and sizes, that the file is exactly as long as the header says
  * (before allocating for the weights), and the checksum; only then is a network built, so a truncated, corrupt
  * or mismatched file is an {@link IOException} naming the file and the problem, never a half-loaded model.
- * Saving writes a temporary file next to the target and renames it into place.
+ * Saving writes a temporary file next to the target and renames it into place. Version 1 files (no preprocessing
+ * field: the tutorial's transform alone) are still read.
  */
 public final class ModelFile {
     private ModelFile() {}
 
     private static final int MAGIC = 0x544C4E4D; // "TLNM"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final int MAX_LAYERS = 64;
     private static final int MAX_FEATURES = 1 << 20;
     private static final long MAX_PARAMETERS = 1L << 28;
 
+    /** A loaded model and the preprocessing its inputs need. */
+    public record Saved(Sequential model, Preprocessing preprocessing) {}
+
+    /** Saves a model trained on inputs with the tutorial's transform alone. */
     public static void save(Sequential model, Path file) throws IOException {
+        save(model, Preprocessing.NONE, file);
+    }
+
+    /** Saves a model and the preprocessing its training inputs had. */
+    public static void save(Sequential model, Preprocessing preprocessing, Path file) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
+        out.writeInt(preprocessing.ordinal());
         out.writeInt(model.layers().size());
         for (Layer layer : model.layers()) {
             out.writeByte(kind(layer));
@@ -65,7 +78,13 @@ public final class ModelFile {
         AtomicWrite.write(file, bytes.toByteArray());
     }
 
+    /** The network alone, as {@code read(file).model()}: for a model whose inputs need no preprocessing. */
     public static Sequential load(Path file) throws IOException {
+        return read(file).model();
+    }
+
+    /** The network and the preprocessing its inputs need. */
+    public static Saved read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": not a file");
         }
@@ -74,7 +93,7 @@ public final class ModelFile {
             throw new IOException(file + ": truncated (" + size + " bytes), not a Tensorlane model");
         }
         // Read the header alone first: the weights are allocated only once the header is known to be sane.
-        int headerMax = (int) Math.min(size, 12 + MAX_LAYERS * 9L);
+        int headerMax = (int) Math.min(size, 16 + MAX_LAYERS * 9L);
         ByteBuffer head;
         try (var channel = Files.newByteChannel(file)) {
             head = ByteBuffer.allocate(headerMax);
@@ -87,10 +106,19 @@ public final class ModelFile {
             throw new IOException(file + ": not a Tensorlane model (bad magic)");
         }
         int version = head.getInt();
-        if (version != VERSION) {
-            throw new IOException(file + ": model format version " + version + ", this Tensorlane reads version "
+        if (version != 1 && version != VERSION) {
+            throw new IOException(file + ": model format version " + version + ", this Tensorlane reads versions 1.."
                     + VERSION);
         }
+        Preprocessing preprocessing = Preprocessing.NONE;
+        if (version >= 2) {
+            int code = head.getInt();
+            if (code < 0 || code >= Preprocessing.values().length) {
+                throw new IOException(file + ": unknown input preprocessing " + code);
+            }
+            preprocessing = Preprocessing.values()[code];
+        }
+        int headerBytes = head.position();
         int count = head.getInt();
         if (count < 1 || count > MAX_LAYERS) {
             throw new IOException(file + ": layer count " + count + " outside 1.." + MAX_LAYERS);
@@ -124,7 +152,7 @@ public final class ModelFile {
         if (parameters > MAX_PARAMETERS) {
             throw new IOException(file + ": declares " + parameters + " parameters, more than " + MAX_PARAMETERS);
         }
-        long expected = 12 + count * 9L + 4 * parameters + 8;
+        long expected = headerBytes + 4 + count * 9L + 4 * parameters + 8;
         if (size != expected) {
             throw new IOException(file + ": " + (size < expected ? "truncated" : "has trailing bytes") + ": the header"
                     + " declares " + expected + " bytes, the file has " + size);
@@ -136,7 +164,7 @@ public final class ModelFile {
         if (body.getLong(all.length - 8) != crc.getValue()) {
             throw new IOException(file + ": checksum mismatch, the file is corrupted");
         }
-        body.position(12 + count * 9);
+        body.position(headerBytes + 4 + count * 9);
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Layer layer = switch (kinds[i]) {
@@ -154,7 +182,7 @@ public final class ModelFile {
             }
             layers.add(layer);
         }
-        return new Sequential(layers);
+        return new Saved(new Sequential(layers), preprocessing);
     }
 
     private static int kind(Layer layer) {

@@ -137,6 +137,15 @@ class MainTest {
         e = assertThrows(IllegalArgumentException.class, () -> run("train", "--model", "resnet"));
         assertTrue(e.getMessage().contains("not one of mlp, sigmoid"));
         assertThrows(java.io.IOException.class, () -> run("train", "--data", dir.resolve("none").toString()));
+        e = assertThrows(IllegalArgumentException.class, () -> run("train", "--deskew", "maybe"));
+        assertTrue(e.getMessage().contains("--deskew maybe is not one of on, off"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> run("train", "--label-smoothing", "2"));
+        assertTrue(e.getMessage().contains("--label-smoothing 2.0 must be <= 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> run("train", "--label-smoothing", "-0.1"));
+        assertTrue(e.getMessage().contains("must be >= 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> run("eval", "--model", dir.resolve("m.tlnm").toString(), "--deskew", "on"));
+        assertTrue(e.getMessage().contains("a saved model knows its preprocessing"), e.getMessage());
     }
 
     @Test

@@ -184,6 +184,54 @@ class GradientCheckTest {
     }
 
     @Test
+    void labelSmoothedCrossEntropyAndItsBackwardMatchTheDoubleDefinition() {
+        int batch = 4, classes = 10;
+        float smoothing = 0.1f;
+        SplittableRandom r = new SplittableRandom(7);
+        float[] logits = random(r, batch * classes, 4);
+        int[] labels = {1, 9, 0, 1};
+        CrossEntropyLoss loss = new CrossEntropyLoss(smoothing);
+        float value = loss.forward(batch, classes, logits, labels);
+        float[] grad = new float[batch * classes];
+        loss.backward(batch, classes, labels, grad);
+        // nn.CrossEntropyLoss(label_smoothing=ε): target (1 − ε)·onehot + ε/C, loss −Σ target·log p, batch mean.
+        Function<double[], Double> mean = v -> {
+            double total = 0;
+            for (int row = 0; row < batch; row++) {
+                double[] p = softmaxRow(v, row * classes, classes);
+                for (int c = 0; c < classes; c++) {
+                    double target = (c == labels[row] ? 1 - smoothing : 0) + smoothing / classes;
+                    total -= target * Math.log(p[c]);
+                }
+            }
+            return total / batch;
+        };
+        double[] ld = toDouble(logits);
+        assertEquals(mean.apply(ld), value, 1e-5);
+        assertClose(numericGradient(ld, mean), grad, "dlogits");
+    }
+
+    @Test
+    void zeroSmoothingIsPlainCrossEntropyToTheBit() {
+        int batch = 3, classes = 10;
+        float[] logits = random(new SplittableRandom(8), batch * classes, 5);
+        int[] labels = {4, 2, 8};
+        CrossEntropyLoss plain = new CrossEntropyLoss(), zero = new CrossEntropyLoss(0f);
+        assertEquals(plain.forward(batch, classes, logits, labels), zero.forward(batch, classes, logits, labels));
+        float[] a = new float[batch * classes], b = new float[batch * classes];
+        plain.backward(batch, classes, labels, a);
+        zero.backward(batch, classes, labels, b);
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void smoothingOutsideZeroToOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss(-0.1f));
+        assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss(1.5f));
+        assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss(Float.NaN));
+    }
+
+    @Test
     void sequentialBackwardThroughAFusedNetworkMatchesFiniteDifferences() {
         SplittableRandom r = new SplittableRandom(6);
         Linear l1 = new Linear(6, 5).initPytorchDefault(r), l2 = new Linear(5, 4).initPytorchDefault(r);

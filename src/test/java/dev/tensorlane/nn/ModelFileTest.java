@@ -2,6 +2,7 @@ package dev.tensorlane.nn;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.tensorlane.data.Preprocessing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +60,56 @@ class ModelFileTest {
         version[7] = 9;
         assertRefused(version, "version 9");
         byte[] kind = good.clone();
-        kind[12] = 7;
+        kind[16] = 7;
         assertRefused(kind, "unknown kind 7");
         byte[] huge = good.clone();
-        huge[13] = 0x7f; // first layer's in-features becomes enormous
+        huge[17] = 0x7f; // first layer's in-features becomes enormous
         assertRefused(huge, "sizes");
         assertRefused(new byte[5], "truncated");
+        byte[] preprocessing = good.clone();
+        preprocessing[11] = 5;
+        assertRefused(withCrc(preprocessing), "unknown input preprocessing 5");
+    }
+
+    /** The bytes with their last eight replaced by the CRC-32 of the rest, as the writer does. */
+    private static byte[] withCrc(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+        return bytes;
+    }
+
+    @Test
+    void thePreprocessingOfTheTrainingInputsIsSavedWithTheModel() throws IOException {
+        Sequential model = Models.mlp(Models.Init.PYTORCH, 4);
+        Path file = dir.resolve("deskewed.tlnm");
+        ModelFile.save(model, Preprocessing.DESKEW, file);
+        ModelFile.Saved saved = ModelFile.read(file);
+        assertEquals(Preprocessing.DESKEW, saved.preprocessing());
+        assertArrayEquals(model.parameters().get(0).value(), saved.model().parameters().get(0).value());
+        ModelFile.save(model, file);
+        assertEquals(Preprocessing.NONE, ModelFile.read(file).preprocessing());
+    }
+
+    @Test
+    void aVersionOneFileStillLoadsAsTheTutorialsTransformAlone() throws IOException {
+        Sequential model = Models.sigmoid(Models.Init.PYTORCH, 5);
+        Path file = dir.resolve("v2.tlnm");
+        ModelFile.save(model, file);
+        byte[] v2 = Files.readAllBytes(file);
+        // Version 1 is version 2 without the preprocessing field at offset 8.
+        byte[] v1 = new byte[v2.length - 4];
+        System.arraycopy(v2, 0, v1, 0, 8);
+        System.arraycopy(v2, 12, v1, 8, v2.length - 12);
+        v1[7] = 1;
+        Path old = dir.resolve("v1.tlnm");
+        Files.write(old, withCrc(v1));
+        ModelFile.Saved saved = ModelFile.read(old);
+        assertEquals(Preprocessing.NONE, saved.preprocessing());
+        assertEquals(model.toString(), saved.model().toString());
+        for (int i = 0; i < model.parameters().size(); i++) {
+            assertArrayEquals(model.parameters().get(i).value(), saved.model().parameters().get(i).value());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.tensorlane.data.Batches;
 import dev.tensorlane.data.Mnist;
+import dev.tensorlane.data.Preprocessing;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,15 @@ import org.junit.jupiter.api.Test;
 class TrainingTest {
 
     static double train(Sequential model, Optimizer optimizer, Mnist.Split data, int epochs, long seed) {
+        return train(model, optimizer, data, epochs, seed, new CrossEntropyLoss());
+    }
+
+    static double train(Sequential model, Optimizer optimizer, Mnist.Split data, int epochs, long seed,
+            CrossEntropyLoss loss) {
         Batches batches = new Batches(data.train(), 64, true, false, seed);
         float[] x = new float[64 * 784];
         int[] labels = new int[64];
         float[] dlogits = new float[64 * 10];
-        CrossEntropyLoss loss = new CrossEntropyLoss();
         for (int e = 0; e < epochs; e++) {
             batches.startEpoch();
             int n;
@@ -39,6 +44,21 @@ class TrainingTest {
         assertTrue(before.accuracy() < 0.3, "untrained accuracy " + before.accuracy());
         double accuracy = train(model, new Adam(model.parameters(), 1e-3f), data, 3, 0);
         assertTrue(accuracy >= 0.87, "test accuracy after 3 epochs: " + accuracy);
+    }
+
+    /**
+     * {@code ./tensorlane}'s defaults: the digits deskewed, label smoothing 0.1, Adam 1e-3, batch 64, 10 epochs.
+     * Seed 0 gives 0.955 on the SIMD backends and 0.958 on the scalar one; seeds 0–4 gave 0.955–0.9645, and
+     * PyTorch with the same recipe 0.9615–0.9635 ({@code bench/pytorch_embedded.py}).
+     */
+    @Test
+    void theDefaultRecipeReachesNinetyFivePercentOnTheEmbeddedSample() throws IOException {
+        Mnist.Split raw = Mnist.loadEmbedded(Path.of("data", "mnist-10k"));
+        Mnist.Split data = new Mnist.Split(Preprocessing.DESKEW.apply(raw.train()), Preprocessing.DESKEW.apply(raw.test()),
+                raw.description());
+        Sequential model = Models.mlp(Models.Init.PYTORCH, 0);
+        double accuracy = train(model, new Adam(model.parameters(), 1e-3f), data, 10, 0, new CrossEntropyLoss(0.1f));
+        assertTrue(accuracy >= 0.95, "test accuracy after 10 epochs: " + accuracy);
     }
 
     @Test
