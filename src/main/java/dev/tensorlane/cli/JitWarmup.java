@@ -21,32 +21,32 @@ final class JitWarmup {
     private volatile boolean stop;
     private volatile int steps;
 
-    private JitWarmup(Sequential model, int batch) {
-        thread = new Thread(() -> run(model, batch), "tensorlane-jit-warmup");
+    private JitWarmup(Sequential model, int batch, float smoothing) {
+        thread = new Thread(() -> run(model, batch, smoothing), "tensorlane-jit-warmup");
         thread.setDaemon(true);
     }
 
     /**
      * Starts warming up for this model (as {@link Models#byName} names it; a bad name throws here, on the
-     * caller's thread) and batch size.
+     * caller's thread), batch size and label smoothing (the loss takes the same branches as in the real run).
      */
-    static JitWarmup start(String modelName, int batch) {
-        JitWarmup warmup = new JitWarmup(Models.byName(modelName, Models.Init.PYTORCH, 1), batch);
+    static JitWarmup start(String modelName, int batch, float smoothing) {
+        JitWarmup warmup = new JitWarmup(Models.byName(modelName, Models.Init.PYTORCH, 1), batch, smoothing);
         warmup.thread.start();
         return warmup;
     }
 
-    private void run(Sequential model, int batch) {
+    private void run(Sequential model, int batch, float smoothing) {
         try {
-            steps(model, batch);
+            steps(model, batch, smoothing);
         } catch (RuntimeException | OutOfMemoryError e) {
             // Only a warm-up: the real run reports its own errors.
         }
     }
 
-    private void steps(Sequential model, int batch) {
+    private void steps(Sequential model, int batch, float smoothing) {
         Adam adam = new Adam(model.parameters(), 1e-3f);
-        CrossEntropyLoss loss = new CrossEntropyLoss();
+        CrossEntropyLoss loss = new CrossEntropyLoss(smoothing);
         int features = model.inFeatures(), classes = model.outFeatures();
         SplittableRandom random = new SplittableRandom(1);
         float[] x = new float[batch * features];

@@ -54,6 +54,10 @@ final class Train {
             default -> throw new IllegalArgumentException("--warmup " + o.get("warmup", "") + " is not one of on, off");
         };
         int warmBatch = o.positiveInt("batch", 64);
+        float smoothing = o.nonNegativeFloat("label-smoothing", 0.1f);
+        if (smoothing > 1) {
+            throw new IllegalArgumentException("--label-smoothing " + smoothing + " must be <= 1");
+        }
         boolean embedded = !o.has("data");
         Preprocessing preprocessing = switch (o.get("deskew", embedded ? "on" : "off")) {
             case "on" -> Preprocessing.DESKEW;
@@ -61,7 +65,7 @@ final class Train {
             default -> throw new IllegalArgumentException("--deskew " + o.get("deskew", "") + " is not one of on, off");
         };
         Mnist.Split data;
-        JitWarmup warmup = warm && warmBatch <= 1024 ? JitWarmup.start(o.get("model", "mlp"), warmBatch) : null;
+        JitWarmup warmup = warm && warmBatch <= 1024 ? JitWarmup.start(o.get("model", "mlp"), warmBatch, smoothing) : null;
         try {
             data = preprocess(embedded ? Mnist.loadEmbedded(embeddedDir()) : Mnist.loadDirectory(Path.of(o.get("data", ""))),
                     preprocessing);
@@ -75,10 +79,6 @@ final class Train {
         int batch = o.positiveInt("batch", 64);
         long seed = o.longValue("seed", 0);
         float lr = o.positiveFloat("lr", optimizerName.equals("sgd") ? 0.01f : 0.001f);
-        float smoothing = o.nonNegativeFloat("label-smoothing", 0.1f);
-        if (smoothing > 1) {
-            throw new IllegalArgumentException("--label-smoothing " + smoothing + " must be <= 1");
-        }
         Models.Init init = switch (o.get("init", "pytorch")) {
             case "pytorch" -> Models.Init.PYTORCH;
             case "normal" -> Models.Init.NORMAL_001;

@@ -8,7 +8,7 @@ class JitWarmupTest {
 
     @Test
     void takesStepsUntilStoppedThenEnds() throws Exception {
-        JitWarmup warmup = JitWarmup.start("mlp", 16);
+        JitWarmup warmup = JitWarmup.start("mlp", 16, 0.1f);
         for (int i = 0; i < 600 && warmup.steps() < 2; i++) {
             Thread.sleep(100);
         }
@@ -22,7 +22,7 @@ class JitWarmupTest {
 
     @Test
     void aBadModelNameFailsOnTheCallersThread() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JitWarmup.start("resnet", 64));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JitWarmup.start("resnet", 64, 0f));
         assertTrue(e.getMessage().contains("resnet"), e.getMessage());
     }
 }
