@@ -163,38 +163,26 @@ class GradientCheckTest {
 
     @Test
     void crossEntropyBackwardMatchesFiniteDifferences() {
-        int batch = 5, classes = 10;
-        SplittableRandom r = new SplittableRandom(5);
-        float[] logits = random(r, batch * classes, 3);
-        int[] labels = {3, 0, 9, 3, 7};
-        CrossEntropyLoss loss = new CrossEntropyLoss();
-        float value = loss.forward(batch, classes, logits, labels);
-        float[] grad = new float[batch * classes];
-        loss.backward(batch, classes, labels, grad);
-        Function<double[], Double> mean = v -> {
-            double total = 0;
-            for (int row = 0; row < batch; row++) {
-                total -= Math.log(softmaxRow(v, row * classes, classes)[labels[row]]);
-            }
-            return total / batch;
-        };
-        double[] ld = toDouble(logits);
-        assertEquals(mean.apply(ld), value, 1e-5);
-        assertClose(numericGradient(ld, mean), grad, "dlogits");
+        assertCrossEntropyMatchesItsDoubleDefinition(0f, 5, 3, new int[] {3, 0, 9, 3, 7});
     }
 
     @Test
     void labelSmoothedCrossEntropyAndItsBackwardMatchTheDoubleDefinition() {
-        int batch = 4, classes = 10;
-        float smoothing = 0.1f;
-        SplittableRandom r = new SplittableRandom(7);
-        float[] logits = random(r, batch * classes, 4);
-        int[] labels = {1, 9, 0, 1};
+        assertCrossEntropyMatchesItsDoubleDefinition(0.1f, 7, 4, new int[] {1, 9, 0, 1});
+    }
+
+    /**
+     * The loss against {@code nn.CrossEntropyLoss(label_smoothing=ε)} computed in double (target (1 − ε)·onehot +
+     * ε/C, loss −Σ target·log p, batch mean), and its gradient against central differences of that.
+     */
+    private static void assertCrossEntropyMatchesItsDoubleDefinition(float smoothing, long seed, double scale,
+                                                                      int[] labels) {
+        int batch = labels.length, classes = 10;
+        float[] logits = random(new SplittableRandom(seed), batch * classes, scale);
         CrossEntropyLoss loss = new CrossEntropyLoss(smoothing);
         float value = loss.forward(batch, classes, logits, labels);
         float[] grad = new float[batch * classes];
         loss.backward(batch, classes, labels, grad);
-        // nn.CrossEntropyLoss(label_smoothing=ε): target (1 − ε)·onehot + ε/C, loss −Σ target·log p, batch mean.
         Function<double[], Double> mean = v -> {
             double total = 0;
             for (int row = 0; row < batch; row++) {
