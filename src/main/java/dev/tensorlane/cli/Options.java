@@ -33,6 +33,19 @@ final class Options {
         return values.getOrDefault(name, fallback);
     }
 
+    /** {@code --name on|off}: true for on, false for off, the fallback when absent. */
+    boolean onOff(String name, boolean fallback) {
+        String v = get(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " " + v + " is not one of on, off");
+        };
+    }
+
     int positiveInt(String name, int fallback) {
         String v = get(name, null);
         if (v == null) {

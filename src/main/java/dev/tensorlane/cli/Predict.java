@@ -111,11 +111,7 @@ final class Predict {
             if (o.has("model")) {
                 throw new IllegalArgumentException("give --model FILE or --weights FILE, not both");
             }
-            Preprocessing preprocessing = switch (o.get("deskew", "off")) {
-                case "on" -> Preprocessing.DESKEW;
-                case "off" -> Preprocessing.NONE;
-                default -> throw new IllegalArgumentException("--deskew " + o.get("deskew", "") + " is not one of on, off");
-            };
+            Preprocessing preprocessing = o.onOff("deskew", false) ? Preprocessing.DESKEW : Preprocessing.NONE;
             return new ModelFile.Saved(Weights.load(o), preprocessing);
         }
         if (o.has("activation") || o.has("map") || o.has("deskew")) {

@@ -48,22 +48,14 @@ final class Train {
     static int run(Options o, PrintStream out, PrintStream err) throws IOException {
         // The JIT warms up on a throwaway copy of the network while the data loads (see JitWarmup); it ends with
         // the load, and changes no number of the run.
-        boolean warm = switch (o.get("warmup", "on")) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException("--warmup " + o.get("warmup", "") + " is not one of on, off");
-        };
+        boolean warm = o.onOff("warmup", true);
         int warmBatch = o.positiveInt("batch", 64);
         float smoothing = o.nonNegativeFloat("label-smoothing", 0.1f);
         if (smoothing > 1) {
             throw new IllegalArgumentException("--label-smoothing " + smoothing + " must be <= 1");
         }
         boolean embedded = !o.has("data");
-        Preprocessing preprocessing = switch (o.get("deskew", embedded ? "on" : "off")) {
-            case "on" -> Preprocessing.DESKEW;
-            case "off" -> Preprocessing.NONE;
-            default -> throw new IllegalArgumentException("--deskew " + o.get("deskew", "") + " is not one of on, off");
-        };
+        Preprocessing preprocessing = o.onOff("deskew", embedded) ? Preprocessing.DESKEW : Preprocessing.NONE;
         Mnist.Split data;
         JitWarmup warmup = warm && warmBatch <= 1024 ? JitWarmup.start(o.get("model", "mlp"), warmBatch, smoothing) : null;
         try {
