@@ -41,11 +41,13 @@ final class VectorGemm {
      */
     private static final boolean HALVES = LH < L && Runtime.version().feature() >= 25;
     /**
-     * Pack B's panels for every A·B with enough rows and depth where there are 16 vector registers: only over a
-     * packed panel does {@link #tile4x2} run its bounds-check-free loop (AVX2, 64×784×128: 76–82 GFLOP/s packed
-     * against 66–69 in place). With 32 registers, the 8-row tile reads B in place faster (see IN_PLACE_MAX_M).
+     * Pack B's panels for every A·B with enough rows and depth where there are 16 vector registers, from JDK 25 on:
+     * only over a packed panel does {@link #tile4x2p} run (AVX2 on JDK 25, JMH, three forks: relu(X·B + b)
+     * 64×784×128 and 64×128×64 at 86.7 and 84.1 GFLOP/s, against 67.9 and 72.1 in place). Not on JDK 17, where
+     * C2 compiled that loop well in some forks and with an accumulator spilled to the stack in others (64×128×64:
+     * 29–31 or 61–69 GFLOP/s, against 74–80 in place). With 32 registers, the 8-row tile reads B in place faster (see IN_PLACE_MAX_M).
      */
-    private static final boolean PACK_ALWAYS = L < 16;
+    private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
     private static final int MR = 4;
     private static final int NR = 2 * L;
     private static final int NC = 128;
@@ -484,8 +486,13 @@ final class VectorGemm {
             for (int j0 = 0; j0 < full; j0 += group) {
                 int cols = Math.min(group, full - j0);
                 for (int j = 0; j < cols; j += NR) {
+                    // A row of a panel is two vectors: copied as such, not by System.arraycopy, whose call per
+                    // 2L floats cost as much as the product itself at 64×128×64 (JDK 17, AVX2).
                     for (int p = 0; p < kc; p++) {
-                        System.arraycopy(b, bOff + p * ldb + j0 + j, panels, j * kc + p * NR, NR);
+                        int src = bOff + p * ldb + j0 + j;
+                        int dst = j * kc + p * NR;
+                        FloatVector.fromArray(S, b, src).intoArray(panels, dst);
+                        FloatVector.fromArray(S, b, src + L).intoArray(panels, dst + L);
                     }
                 }
                 for (int i0 = 0; i0 < m; i0 += BAND) {
@@ -657,10 +664,7 @@ final class VectorGemm {
 
     /**
      * Four rows × two vectors: the tile of 16-register machines (8 accumulators + 2 B vectors + 1 broadcast).
-     * Over a packed panel (B's stride NR, A's rows contiguous) every index is p times a constant plus an invariant,
-     * so C2 drops the bounds checks from the loop; with the strides as variables it kept a check and an address
-     * computation per load, 38 instructions per 8 FMAs, and AVX2 (JDK 17 and 25, -XX:UseAVX=2) ran 1024³ at
-     * 65–68 GFLOP/s against 77–90 for this loop. Both loops are the same FMA chain per element.
+     * Over a packed panel it hands over to {@link #tile4x2p}.
      */
     private static void tile4x2(int kc, float alpha, float[] a, int a0, int rowA, int colA,
                                 float[] b, int bOff, int ldb, float beta, float[] c, int c0, int ldc,
@@ -669,44 +673,91 @@ final class VectorGemm {
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
         if (colA == 1 && ldb == NR) {
-            for (int p = 0; p < kc; p++) {
-                int bp = bOff + p * NR;
-                FloatVector b0 = FloatVector.fromArray(S, b, bp);
-                FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-                c00 = x.fma(b0, c00);
-                c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(S, a[a1 + p]);
-                c10 = x.fma(b0, c10);
-                c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(S, a[a2 + p]);
-                c20 = x.fma(b0, c20);
-                c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(S, a[a3 + p]);
-                c30 = x.fma(b0, c30);
-                c31 = x.fma(b1, c31);
-            }
-        } else {
-            for (int p = 0; p < kc; p++) {
-                int bp = bOff + p * ldb;
-                FloatVector b0 = FloatVector.fromArray(S, b, bp);
-                FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-                int ap = p * colA;
-                FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
-                c00 = x.fma(b0, c00);
-                c01 = x.fma(b1, c01);
-                x = FloatVector.broadcast(S, a[a1 + ap]);
-                c10 = x.fma(b0, c10);
-                c11 = x.fma(b1, c11);
-                x = FloatVector.broadcast(S, a[a2 + ap]);
-                c20 = x.fma(b0, c20);
-                c21 = x.fma(b1, c21);
-                x = FloatVector.broadcast(S, a[a3 + ap]);
-                c30 = x.fma(b0, c30);
-                c31 = x.fma(b1, c31);
-            }
+            tile4x2p(kc, alpha, a, a0, rowA, b, bOff, beta, c, c0, ldc, bias, biasOff, act);
+            return;
+        }
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            int ap = p * colA;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
+            // As in tile8x2: relu(acc + b) on the registers.
+            FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
+            FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
+            c00.add(b0).max(0f).intoArray(c, c0);
+            c01.add(b1).max(0f).intoArray(c, c0 + L);
+            c10.add(b0).max(0f).intoArray(c, c0 + ldc);
+            c11.add(b1).max(0f).intoArray(c, c0 + ldc + L);
+            c20.add(b0).max(0f).intoArray(c, c0 + 2 * ldc);
+            c21.add(b1).max(0f).intoArray(c, c0 + 2 * ldc + L);
+            c30.add(b0).max(0f).intoArray(c, c0 + 3 * ldc);
+            c31.add(b1).max(0f).intoArray(c, c0 + 3 * ldc + L);
+            return;
+        }
+        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
+        // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        finish(out, o, ldo, MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
+    }
+
+    /**
+     * {@link #tile4x2} over a packed panel (B's stride NR, A's rows contiguous). Every index is then p times a
+     * constant plus an invariant, so C2 drops the bounds checks from the loop; with the strides as variables it
+     * keeps a check and an address computation per load, 38 instructions per 8 FMAs. On AVX2 (-XX:UseAVX=2 here,
+     * JMH, three forks) 1024³ went from 62.7 to 74.4 GFLOP/s on JDK 17 and from 64.6 to 79.7 on JDK 25. Its own
+     * method so that C2 allocates registers for this loop alone. The same FMA chain per element as tile4x2.
+     */
+    private static void tile4x2p(int kc, float alpha, float[] a, int a0, int rowA,
+                                 float[] b, int bOff, float beta, float[] c, int c0, int ldc,
+                                 float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
         }
         if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
             // As in tile8x2: relu(acc + b) on the registers.
