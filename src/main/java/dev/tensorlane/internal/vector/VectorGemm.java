@@ -44,11 +44,17 @@ final class VectorGemm {
      * Pack B's panels for every A·B with enough rows and depth where there are 16 vector registers, from JDK 25 on:
      * only over a packed panel does {@link #tile4x2p} run (AVX2 on JDK 25, JMH, three forks: relu(X·B + b)
      * 64×784×128 and 64×128×64 at 86.7 and 84.1 GFLOP/s, against 67.9 and 72.1 in place). Not on JDK 17, where
-     * C2 compiled that loop well in some forks and with an accumulator spilled to the stack in others (64×128×64:
-     * 29–31 or 61–69 GFLOP/s, against 74–80 in place). With 32 registers, the 8-row tile reads B in place faster
-     * (see IN_PLACE_MAX_M).
+     * packing measured no faster (75.1 and 73.7 packed, 79.3 and 74.7 in place). With 32 registers, the 8-row tile
+     * reads B in place faster (see IN_PLACE_MAX_M).
      */
     private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
+    /**
+     * {@link #tile4x2p} adds the bias and applies relu on its registers (as tile4x2 does) from JDK 25 on, else
+     * leaves them to {@link #finish}. With them on the registers JDK 17 spilled an accumulator to the stack in some
+     * forks or all: relu(X·Wᵀ + b) 64×128×64 on AVX2 ran at 29.8 GFLOP/s in three forks of three, 63.0 without
+     * (JMH). JDK 25 kept them in registers, and relu(X·B + b) 64×128×64 ran at 84–87 with them, 78 without.
+     */
+    private static final boolean RELU_ON_REGISTERS = Runtime.version().feature() >= 25;
     private static final int MR = 4;
     private static final int NR = 2 * L;
     private static final int NC = 128;
@@ -761,8 +767,7 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
-            // As in tile8x2: relu(acc + b) on the registers.
+        if (RELU_ON_REGISTERS && beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
             FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
             FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
             c00.add(b0).max(0f).intoArray(c, c0);
