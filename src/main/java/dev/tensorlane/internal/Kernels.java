@@ -20,12 +20,16 @@ public interface Kernels {
     /**
      * {@code C = act(alpha·op(A)·op(B) + beta·C + bias)}, with {@code bias} broadcast over rows (may be null).
      * {@code beta == 0} means C is not read (NaN already in C is ignored, as in BLAS).
+     *
+     * <p>{@code productRows} is the number of rows of the whole product this call computes a band of ({@code m}
+     * itself when the product is not split). A backend may choose between paths that round differently from
+     * n, k and productRows, never from m, so that every band of a split product rounds as the whole would.
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               float alpha, float[] a, int aOff, int lda,
               float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc,
-              float[] bias, int biasOff, Activation act);
+              float[] bias, int biasOff, Activation act, int productRows);
 
     void softmax(int rows, int cols, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy);
 

@@ -11,7 +11,8 @@ import java.util.concurrent.ForkJoinTask;
  * <p><b>Bit-identical for every thread count.</b> A band is a sub-problem with fewer rows: each element of C is
  * still reduced in the same order over p, whichever band, path and tile it falls in: the cache-blocked path
  * (tiles of 8 or 4 rows) and the unblocked one (4 or 1 rows) both do one FMA chain per element, and a choice
- * between paths that round differently (dot products or not) depends on n and k only, never on a band's m.
+ * between paths that round differently (dot products or not) depends on n, k and the rows of the whole product,
+ * which every band is given, never on a band's m.
  * Columns are never split, so column tiles stay as they are. Band boundaries are multiples of 4 rows so full
  * tiles stay full.
  *
@@ -58,7 +59,7 @@ public final class Parallel {
         int bands = Math.min(cfg.threads, (m + 3) / 4);
         if (bands <= 1 || (long) m * n * k < cfg.minWork) {
             kernels.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                    bias, biasOff, act);
+                    bias, biasOff, act, m);
             return;
         }
         int rowStepA = transA ? 1 : lda;
@@ -72,12 +73,12 @@ public final class Parallel {
             int start = i0;
             tasks[count++] = pool.submit(() -> kernels.gemm(transA, transB, rows, n, k, alpha,
                     a, aOff + start * rowStepA, lda, b, bOff, ldb, beta, c, cOff + start * ldc, ldc,
-                    bias, biasOff, act));
+                    bias, biasOff, act, m));
         }
         Throwable failure = null;
         try {
             kernels.gemm(transA, transB, Math.min(per, m), n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                    ldc, bias, biasOff, act);
+                    ldc, bias, biasOff, act, m);
         } catch (RuntimeException | Error e) {
             failure = e;
         }

@@ -113,8 +113,8 @@ class BackendAgreementTest {
             float[] a = values(t, m * k, 1), b = values(t + 10, k * n, 1), bias = values(t + 20, n, 1);
             for (Activation act : Activation.values()) {
                 float[] cv = new float[m * n], cs = new float[m * n];
-                vector.gemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, cv, 0, n, bias, 0, act);
-                scalar.gemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, cs, 0, n, bias, 0, act);
+                vector.gemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, cv, 0, n, bias, 0, act, m);
+                scalar.gemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, cs, 0, n, bias, 0, act, m);
                 for (int i = 0; i < m * n; i++) {
                     // Both within k·2⁻²³·Σ|a||b| ≤ k²·2⁻²³ of the exact value, so within twice that of each other.
                     assertEquals(cs[i], cv[i], 2 * k * k * Reference.EPS, act + " tA=" + ta + " tB=" + tb);

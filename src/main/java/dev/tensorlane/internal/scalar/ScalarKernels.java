@@ -16,7 +16,7 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-                     float[] bias, int biasOff, Activation act) {
+                     float[] bias, int biasOff, Activation act, int productRows) {
         ScalarGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
                 bias, biasOff, act);
     }

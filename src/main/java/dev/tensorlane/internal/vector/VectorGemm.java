@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * of p it loads two vectors of a row of op(B), broadcasts four elements of op(A) and issues eight FMAs
  * (8 accumulators + 2 B vectors + 1 broadcast = 11 registers, within the 16 of AVX2). op(A) is read with
  * strides, so transposed A costs nothing extra. A·Bᵀ (nn.Linear's X·Wᵀ) runs as dot products
- * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first, and
- * shallow ones narrower than a tile ({@link #narrow});
+ * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first,
+ * shallow ones narrower than a tile ({@link #narrow}), and deep products of {@link #TRANSPOSED_MIN_ROWS} rows or
+ * more, whose Bᵀ is packed into panels as A·B's B is;
  * Aᵀ·Bᵀ packs rows of op(A) and runs as dot products. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
@@ -70,6 +71,14 @@ final class VectorGemm {
      * 57 GFLOP/s as dot products against 38 packed; 64×128×64 29 as dot products against 62 packed.
      */
     private static final int DOT_MIN_K = 32 * L;
+    /**
+     * From this many rows of the product on, deep A·Bᵀ packs Bᵀ into panels (a transposing copy of k·n floats)
+     * and runs the register tiles instead of dot products. Where the two break even, at 784×128 (one thread,
+     * GFLOP/s, dot products against packed): AVX-512 48 rows 88 against 83 (JDK 25), 64 rows 83 against 89
+     * (JDK 17) and 87 against 89 (JDK 25); AVX2 (-XX:UseAVX=2) 16 rows 58–69 against 50, 32 rows 62 against 68
+     * (JDK 25) and 25–53 against 62 (JDK 17).
+     */
+    private static final int TRANSPOSED_MIN_ROWS = L >= 16 ? 64 : 32;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
     /**
      * Bᵀ for {@link #narrow}, in rows of w floats of which the first n are written. The lanes past n keep whatever
@@ -108,7 +117,7 @@ final class VectorGemm {
                      float alpha, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc,
-                     float[] bias, int biasOff, Activation act) {
+                     float[] bias, int biasOff, Activation act, int productRows) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -122,7 +131,7 @@ final class VectorGemm {
             for (int i0 = 0; i0 < m; i0 += SIGMOID_ROWS) {
                 int rows = Math.min(SIGMOID_ROWS, m - i0);
                 gemm(transA, transB, rows, n, k, alpha, a, aOff + i0 * rowStep, lda, b, bOff, ldb, beta,
-                        c, cOff + i0 * ldc, ldc, bias, biasOff, Activation.IDENTITY);
+                        c, cOff + i0 * ldc, ldc, bias, biasOff, Activation.IDENTITY, productRows);
                 for (int i = i0; i < i0 + rows; i++) {
                     VectorActivations.sigmoid(c, cOff + i * ldc, c, cOff + i * ldc, n);
                 }
@@ -133,7 +142,8 @@ final class VectorGemm {
         int colA = transA ? lda : 1;
         if (k == 0 || alpha == 0f) {
             // BLAS: A and B are not read; C = act(beta·C + bias).
-            block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, false);
+            block(m, n, 0, 0f, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, false,
+                    false);
             return;
         }
         if (beta == 0f && m >= BLOCKED_MIN_M && n >= NR && k >= BLOCKED_MIN_K
@@ -145,12 +155,23 @@ final class VectorGemm {
         } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K
-                            && (PACK_ALWAYS || m > IN_PLACE_MAX_M || (long) k * n > UNBLOCKED_MAX_KN));
+                            && (PACK_ALWAYS || m > IN_PLACE_MAX_M || (long) k * n > UNBLOCKED_MAX_KN), false);
         } else if (!transA && n < NR && k < DOT_MIN_K) {
             narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+        } else if (!transA && n >= NR && k >= DOT_MIN_K && productRows >= TRANSPOSED_MIN_ROWS) {
+            // Deep A·Bᵀ with enough rows: Bᵀ packed panel by panel as A·B packs B, so that the register tiles run
+            // instead of dot products; the last n mod NR columns are dot products. Chosen from the product's rows,
+            // not the band's, so every band rounds as the whole would.
+            int full = n - n % NR;
+            block(m, full, k, alpha, a, aOff, lda, 1, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, true,
+                    true);
+            if (full < n) {
+                dotProducts(m, n - full, k, alpha, a, aOff, lda, b, bOff + full * ldb, ldb, beta, c, cOff + full,
+                        ldc, bias, biasOff + full, act);
+            }
         } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
             // The choice must not depend on m: multi-threaded calls split m into bands, and every band must take
-            // the same path for the results to be bit-identical.
+            // the same path for the results to be bit-identical (productRows is the same for all of them).
             dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA) {
             // Shallow A·Bᵀ with full tiles: Bᵀ packed (k < DOT_MIN_K, so one panel holds all of k). With 16
@@ -164,7 +185,7 @@ final class VectorGemm {
                 if (L >= 16) {
                     transpose(b, bOff + jc * ldb, ldb, nc, k, pack, 0, nc);
                     block(m, nc, k, alpha, a, aOff, rowA, colA, pack, 0, nc,
-                            beta, c, cOff + jc, ldc, bias, biasOff + jc, act, false);
+                            beta, c, cOff + jc, ldc, bias, biasOff + jc, act, false, false);
                     continue;
                 }
                 int full = nc - nc % NR;
@@ -487,10 +508,13 @@ final class VectorGemm {
      * The copy costs k·NR moves against m·k·NR FMAs, so it pays from a few row tiles on. Tiles, bands and
      * groups only change the order in which elements of C are computed, never the arithmetic of one, so results
      * do not depend on them.
+     *
+     * <p>With {@code transB}, b holds Bᵀ (n rows of kc floats, {@code ldb} apart) and the panels are packed by
+     * transposing it; only with {@code packPanels} and n a multiple of NR.
      */
     private static void block(int m, int n, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-                              float[] bias, int biasOff, Activation act, boolean packPanels) {
+                              float[] bias, int biasOff, Activation act, boolean packPanels, boolean transB) {
         int full = n - n % NR;
         if (packPanels) {
             // Panels packed a group at a time (all of B when it fits in UNBLOCKED_MAX_KN floats), then the rows a
@@ -500,7 +524,10 @@ final class VectorGemm {
             float[] panels = panel(kc * Math.min(group, full));
             for (int j0 = 0; j0 < full; j0 += group) {
                 int cols = Math.min(group, full - j0);
-                for (int j = 0; j < cols; j += NR) {
+                for (int j = 0; j < cols && transB; j += NR) {
+                    transpose(b, bOff + (j0 + j) * ldb, ldb, NR, kc, panels, j * kc, NR);
+                }
+                for (int j = 0; j < cols && !transB; j += NR) {
                     // A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on
                     // JDK 25 (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and
                     // 64×784×128 at 90.0 against 84.3; AVX-512 JDK 17 1024³ 108.3 against 105.8.

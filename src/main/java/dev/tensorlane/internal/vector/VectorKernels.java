@@ -20,9 +20,9 @@ public final class VectorKernels implements Kernels {
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
-                     float[] bias, int biasOff, Activation act) {
+                     float[] bias, int biasOff, Activation act, int productRows) {
         VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                bias, biasOff, act);
+                bias, biasOff, act, productRows);
     }
 
     @Override
