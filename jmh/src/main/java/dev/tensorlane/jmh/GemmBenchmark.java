@@ -99,7 +99,7 @@ public class GemmBenchmark {
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float[] gemm(Square s) {
         s.kernels.gemm(false, false, s.dim, s.dim, s.dim, 1f, s.a, 0, s.dim, s.b, 0, s.dim, 0f, s.c, 0, s.dim,
-                null, 0, Activation.IDENTITY);
+                null, 0, Activation.IDENTITY, s.dim);
         return s.c;
     }
 
@@ -107,7 +107,7 @@ public class GemmBenchmark {
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public float[] linearRelu(Linear s) {
         s.kernels.gemm(false, true, s.m, s.n, s.k, 1f, s.x, 0, s.k, s.w, 0, s.k, 0f, s.y, 0, s.n,
-                s.bias, 0, Activation.RELU);
+                s.bias, 0, Activation.RELU, s.m);
         return s.y;
     }
 }
