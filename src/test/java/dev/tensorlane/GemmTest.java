@@ -113,6 +113,19 @@ class GemmTest {
     }
 
     /**
+     * Deep X·Wᵀ runs as dot products below 32 rows (64 with 512-bit vectors) and from packed panels of Wᵀ above:
+     * both within the bound, with alpha, beta, padded leading dimensions and a column remainder (n = 40).
+     */
+    @Test
+    void deepXWtOnBothSidesOfItsRowThreshold() {
+        long seed = 1300;
+        for (int m : new int[] {31, 33, 63, 65, 130}) {
+            check(false, true, m, 40, 600, -0.75f, 0.5f, 3, seed++);
+            check(false, true, m, 40, 600, 1f, 0f, 1, seed++);
+        }
+    }
+
+    /**
      * The cache-blocked path and the unblocked one do the same arithmetic per element, so a product computed
      * whole (40 rows: blocked) and row by row (1 row: unblocked) agrees bit for bit. Not X·Wᵀ as deep as the dot
      * products (k = 300 from 256-bit vectors down): it rounds by the product's rows (ParallelTest).

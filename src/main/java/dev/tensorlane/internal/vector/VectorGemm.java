@@ -74,7 +74,7 @@ final class VectorGemm {
     /**
      * From this many rows of the product on, deep A·Bᵀ packs Bᵀ into panels (a transposing copy of k·n floats)
      * and runs the register tiles instead of dot products. Where the two break even, at 784×128 (one thread,
-     * GFLOP/s, dot products against packed): AVX-512 48 rows 88 against 83 (JDK 25), 64 rows 83 against 89
+     * GFLOP/s, dot products against packed, medians of two or three runs of a /tmp harness): AVX-512 48 rows 88 against 83 (JDK 25), 64 rows 83 against 89
      * (JDK 17) and 87 against 89 (JDK 25); AVX2 (-XX:UseAVX=2) 16 rows 58–69 against 50, 32 rows 62 against 68
      * (JDK 25) and 25–53 against 62 (JDK 17).
      */
