@@ -126,7 +126,8 @@ final class VectorGemm {
             // and the exp left out of line boxed every vector (192 KB per training step of the sigmoid network,
             // depending on what had run before). So it runs through the array kernel after the product, a block of
             // rows at a time so that they are still in L2 (256 × 256 floats: 256 KB). Row blocks do not change a
-            // result (paths depend on n and k only, or do the same arithmetic), and neither does this split.
+            // result (paths depend on n, k and productRows, which every block is given, or do the same
+            // arithmetic), and neither does this split.
             int rowStep = transA ? 1 : lda;
             for (int i0 = 0; i0 < m; i0 += SIGMOID_ROWS) {
                 int rows = Math.min(SIGMOID_ROWS, m - i0);
