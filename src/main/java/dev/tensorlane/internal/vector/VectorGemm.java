@@ -50,8 +50,8 @@ final class VectorGemm {
      */
     private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
     /**
-     * {@link #tile4x2p} adds the bias and applies relu on its registers (as tile4x2 does) from JDK 25 on, else
-     * leaves them to {@link #finish}. With them on the registers JDK 17 spilled an accumulator to the stack in some
+     * {@link #tile4x2p} adds the bias and applies relu on its registers from JDK 25 on, else stores the raw sums
+     * and leaves them to {@link #reluTile} (as tile4x2 and tile8x2 always do). With them on the registers JDK 17 spilled an accumulator to the stack in some
      * forks or all: relu(X·Wᵀ + b) 64×128×64 on AVX2 ran at 29.8 GFLOP/s in three forks of three, 63.0 without
      * (JMH). JDK 25 kept them in registers, and relu(X·B + b) 64×128×64 ran at 84–87 with them, 78 without.
      */
@@ -658,29 +658,6 @@ final class VectorGemm {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
-            // A network layer's case, relu(acc + b) on the registers: stored raw and finished by finish(), the tiles
-            // of relu(X·B + b) at 64×128×64 took 7% longer than the product alone.
-            FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
-            FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
-            c00.add(b0).max(0f).intoArray(c, c0);
-            c01.add(b1).max(0f).intoArray(c, c0 + L);
-            c10.add(b0).max(0f).intoArray(c, c0 + ldc);
-            c11.add(b1).max(0f).intoArray(c, c0 + ldc + L);
-            c20.add(b0).max(0f).intoArray(c, c0 + 2 * ldc);
-            c21.add(b1).max(0f).intoArray(c, c0 + 2 * ldc + L);
-            c30.add(b0).max(0f).intoArray(c, c0 + 3 * ldc);
-            c31.add(b1).max(0f).intoArray(c, c0 + 3 * ldc + L);
-            c40.add(b0).max(0f).intoArray(c, c0 + 4 * ldc);
-            c41.add(b1).max(0f).intoArray(c, c0 + 4 * ldc + L);
-            c50.add(b0).max(0f).intoArray(c, c0 + 5 * ldc);
-            c51.add(b1).max(0f).intoArray(c, c0 + 5 * ldc + L);
-            c60.add(b0).max(0f).intoArray(c, c0 + 6 * ldc);
-            c61.add(b1).max(0f).intoArray(c, c0 + 6 * ldc + L);
-            c70.add(b0).max(0f).intoArray(c, c0 + 7 * ldc);
-            c71.add(b1).max(0f).intoArray(c, c0 + 7 * ldc + L);
-            return;
-        }
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
         // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
@@ -703,6 +680,10 @@ final class VectorGemm {
         c61.intoArray(out, o + 6 * ldo + L);
         c70.intoArray(out, o + 7 * ldo);
         c71.intoArray(out, o + 7 * ldo + L);
+        if (direct && alpha == 1f && bias != null && act == Activation.RELU) {
+            reluTile(c, c0, ldc, 2 * MR, bias, biasOff);
+            return;
+        }
         finish(out, o, ldo, 2 * MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
     }
 
@@ -740,20 +721,6 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
-            // As in tile8x2: relu(acc + b) on the registers.
-            FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
-            FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
-            c00.add(b0).max(0f).intoArray(c, c0);
-            c01.add(b1).max(0f).intoArray(c, c0 + L);
-            c10.add(b0).max(0f).intoArray(c, c0 + ldc);
-            c11.add(b1).max(0f).intoArray(c, c0 + ldc + L);
-            c20.add(b0).max(0f).intoArray(c, c0 + 2 * ldc);
-            c21.add(b1).max(0f).intoArray(c, c0 + 2 * ldc + L);
-            c30.add(b0).max(0f).intoArray(c, c0 + 3 * ldc);
-            c31.add(b1).max(0f).intoArray(c, c0 + 3 * ldc + L);
-            return;
-        }
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
         // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
@@ -768,6 +735,10 @@ final class VectorGemm {
         c21.intoArray(out, o + 2 * ldo + L);
         c30.intoArray(out, o + 3 * ldo);
         c31.intoArray(out, o + 3 * ldo + L);
+        if (direct && alpha == 1f && bias != null && act == Activation.RELU) {
+            reluTile(c, c0, ldc, MR, bias, biasOff);
+            return;
+        }
         finish(out, o, ldo, MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
     }
 
@@ -830,7 +801,30 @@ final class VectorGemm {
         c21.intoArray(out, o + 2 * ldo + L);
         c30.intoArray(out, o + 3 * ldo);
         c31.intoArray(out, o + 3 * ldo + L);
+        if (direct && alpha == 1f && bias != null && act == Activation.RELU) {
+            reluTile(c, c0, ldc, MR, bias, biasOff);
+            return;
+        }
         finish(out, o, ldo, MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
+    }
+
+    /**
+     * relu(C + b) over the rows of an NR-wide tile just stored raw, while they are still in L1. Not on the
+     * registers before the store: on JDK 17 that doubled the lanewise operations in the tile's compiled code, and
+     * C2 adds the trap count of the JDK's {@code ImplCache.find} (typically 3 or 4 class-check traps, from
+     * whatever ran before) once per operation it inlines; past 100 it stops guarding receiver types with traps, the
+     * vectors lose their exact type, and the intrinsics that need it fail. The tile then boxed every vector (12 to
+     * 37 KB per training step of the MLP, in about half of fresh JVMs), and ran at half speed for the rest of the
+     * run. Here the loads give each vector its exact type and the loop adds four operations, not 2·rows.
+     */
+    private static void reluTile(float[] c, int c0, int ldc, int rows, float[] bias, int biasOff) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
+        FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
+        for (int r = 0; r < rows; r++) {
+            int cr = c0 + r * ldc;
+            FloatVector.fromArray(S, c, cr).add(b0).max(0f).intoArray(c, cr);
+            FloatVector.fromArray(S, c, cr + L).add(b1).max(0f).intoArray(c, cr + L);
+        }
     }
 
     /**
@@ -993,46 +987,29 @@ final class VectorGemm {
             s32 = x.fma(w2, s32);
             s33 = x.fma(w3, s33);
         }
-        // The 16 sums into lanes[16L ..): in registers where reduceLanes adds in lane order (see laneSum), else
-        // through memory, so that laneSum takes no vector (one C2 leaves out of line would box it).
+        // The 16 sums into lanes[16L ..) through memory, so that laneSum takes no vector (one C2 leaves out of line
+        // would box it). Not reduced on the registers even where reduceLanes adds in lane order (JDK 17, see
+        // laneSum): 16 reductions more in this method's compiled code put it at risk of C2 running out of
+        // class-check traps (see reluTile).
         int sums = 16 * L;
-        if (ORDERED_REDUCTION) {
-            lanes[sums + 0] = s00.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 1] = s01.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 2] = s02.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 3] = s03.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 4] = s10.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 5] = s11.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 6] = s12.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 7] = s13.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 8] = s20.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 9] = s21.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 10] = s22.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 11] = s23.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 12] = s30.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 13] = s31.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 14] = s32.reduceLanes(VectorOperators.ADD);
-            lanes[sums + 15] = s33.reduceLanes(VectorOperators.ADD);
-        } else {
-            s00.intoArray(lanes, 0 * L);
-            s01.intoArray(lanes, 1 * L);
-            s02.intoArray(lanes, 2 * L);
-            s03.intoArray(lanes, 3 * L);
-            s10.intoArray(lanes, 4 * L);
-            s11.intoArray(lanes, 5 * L);
-            s12.intoArray(lanes, 6 * L);
-            s13.intoArray(lanes, 7 * L);
-            s20.intoArray(lanes, 8 * L);
-            s21.intoArray(lanes, 9 * L);
-            s22.intoArray(lanes, 10 * L);
-            s23.intoArray(lanes, 11 * L);
-            s30.intoArray(lanes, 12 * L);
-            s31.intoArray(lanes, 13 * L);
-            s32.intoArray(lanes, 14 * L);
-            s33.intoArray(lanes, 15 * L);
-            for (int t = 0; t < 16; t++) {
-                lanes[sums + t] = laneSum(lanes, t * L);
-            }
+        s00.intoArray(lanes, 0 * L);
+        s01.intoArray(lanes, 1 * L);
+        s02.intoArray(lanes, 2 * L);
+        s03.intoArray(lanes, 3 * L);
+        s10.intoArray(lanes, 4 * L);
+        s11.intoArray(lanes, 5 * L);
+        s12.intoArray(lanes, 6 * L);
+        s13.intoArray(lanes, 7 * L);
+        s20.intoArray(lanes, 8 * L);
+        s21.intoArray(lanes, 9 * L);
+        s22.intoArray(lanes, 10 * L);
+        s23.intoArray(lanes, 11 * L);
+        s30.intoArray(lanes, 12 * L);
+        s31.intoArray(lanes, 13 * L);
+        s32.intoArray(lanes, 14 * L);
+        s33.intoArray(lanes, 15 * L);
+        for (int t = 0; t < 16; t++) {
+            lanes[sums + t] = laneSum(lanes, t * L);
         }
         for (int r = 0; r < 4; r++) {
             int ar = a0 + r * lda;

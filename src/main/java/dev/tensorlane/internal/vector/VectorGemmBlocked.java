@@ -182,22 +182,25 @@ final class VectorGemmBlocked {
             c70 = x.fma(b0v, c70);
             c71 = x.fma(b1v, c71);
         }
-        c00.mul(scale).intoArray(c, ci);
-        c01.mul(scale).intoArray(c, ci + L);
-        c10.mul(scale).intoArray(c, ci + ldc);
-        c11.mul(scale).intoArray(c, ci + ldc + L);
-        c20.mul(scale).intoArray(c, ci + 2 * ldc);
-        c21.mul(scale).intoArray(c, ci + 2 * ldc + L);
-        c30.mul(scale).intoArray(c, ci + 3 * ldc);
-        c31.mul(scale).intoArray(c, ci + 3 * ldc + L);
-        c40.mul(scale).intoArray(c, ci + 4 * ldc);
-        c41.mul(scale).intoArray(c, ci + 4 * ldc + L);
-        c50.mul(scale).intoArray(c, ci + 5 * ldc);
-        c51.mul(scale).intoArray(c, ci + 5 * ldc + L);
-        c60.mul(scale).intoArray(c, ci + 6 * ldc);
-        c61.mul(scale).intoArray(c, ci + 6 * ldc + L);
-        c70.mul(scale).intoArray(c, ci + 7 * ldc);
-        c71.mul(scale).intoArray(c, ci + 7 * ldc + L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + L);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + L);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + L);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + L);
+        if (scale != 1f) {
+            scale(c, ci, ldc, 8, scale);
+        }
     }
 
     private static void kernel4(int kc, float[] ap, int a0, float[] bp, int b0, float[] c, int ci, int ldc,
@@ -226,14 +229,30 @@ final class VectorGemmBlocked {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        c00.mul(scale).intoArray(c, ci);
-        c01.mul(scale).intoArray(c, ci + L);
-        c10.mul(scale).intoArray(c, ci + ldc);
-        c11.mul(scale).intoArray(c, ci + ldc + L);
-        c20.mul(scale).intoArray(c, ci + 2 * ldc);
-        c21.mul(scale).intoArray(c, ci + 2 * ldc + L);
-        c30.mul(scale).intoArray(c, ci + 3 * ldc);
-        c31.mul(scale).intoArray(c, ci + 3 * ldc + L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        if (scale != 1f) {
+            scale(c, ci, ldc, 4, scale);
+        }
+    }
+
+    /**
+     * alpha·C over a tile just stored, while it is in L1. Not on the registers before the store: 16 more lanewise
+     * operations in kernel8's compiled code put it at risk of C2 running out of class-check traps on JDK 17 (see
+     * VectorGemm.reluTile). The same multiplication, so the same bits.
+     */
+    private static void scale(float[] c, int ci, int ldc, int rows, float scale) {
+        for (int r = 0; r < rows; r++) {
+            int cr = ci + r * ldc;
+            FloatVector.fromArray(S, c, cr).mul(scale).intoArray(c, cr);
+            FloatVector.fromArray(S, c, cr + L).mul(scale).intoArray(c, cr + L);
+        }
     }
 
     private static void zero(float[] c, int ci, int ldc, int rows) {

@@ -99,9 +99,13 @@ final class VectorSoftmax {
             }
         }
         // Lanewise max: Math.max semantics, so a NaN anywhere in a row makes that row's max NaN.
+        // Loop-carried vectors (max, sum) only ever as arguments, never as receivers: C2 types a loop's vector as
+        // plain FloatVector, so a call on it needs a profile-guarded type check, and once a compile has used up its
+        // class-check traps (see VectorGemm.reluTile) that check merges, the type is lost, and the intrinsics after
+        // it fail and box. Both operations are commutative, so the results are the same bits.
         FloatVector max = FloatVector.fromArray(S, t, 0);
         for (int j = 1; j < cols; j++) {
-            max = max.max(FloatVector.fromArray(S, t, j * L));
+            max = FloatVector.fromArray(S, t, j * L).max(max);
         }
         // Kahan-compensated lane sums: a plain float sum of 32 terms can be off by several ulps, the whole budget.
         FloatVector sum = FloatVector.zero(S);
@@ -109,9 +113,14 @@ final class VectorSoftmax {
         for (int j = 0; j < cols; j++) {
             FloatVector shifted = FloatVector.fromArray(S, t, j * L).sub(max);
             FloatVector e = VectorExp.exp(shifted);
-            (log ? shifted : e).intoArray(t, j * L);
+            // Two stores, not one of a vector chosen by the branch: a merge of two vectors has no exact type either.
+            if (log) {
+                shifted.intoArray(t, j * L);
+            } else {
+                e.intoArray(t, j * L);
+            }
             FloatVector term = e.sub(compensation);
-            FloatVector next = sum.add(term);
+            FloatVector next = term.add(sum);
             compensation = next.sub(sum).sub(term);
             sum = next;
         }
@@ -238,7 +247,7 @@ final class VectorSoftmax {
                     e.intoArray(y, yOff + i);
                 }
                 FloatVector term = e.sub(compensation);
-                FloatVector next = sum.add(term);
+                FloatVector next = term.add(sum);
                 compensation = next.sub(sum).sub(term);
                 sum = next;
             }
