@@ -113,8 +113,9 @@ class GemmTest {
     }
 
     /**
-     * Deep X·Wᵀ runs as dot products below 32 rows (64 with 512-bit vectors) and from packed panels of Wᵀ above:
-     * both within the bound, with alpha, beta, padded leading dimensions and a column remainder (n = 40).
+     * Deep X·Wᵀ runs as dot products below 32 rows (64 with 512-bit vectors) and from packed panels of Wᵀ above
+     * (of Xᵀ with fewer rows than columns): all within the bound, with alpha, beta, padded leading dimensions and a
+     * column remainder (n = 40 and 200).
      */
     @Test
     void deepXWtOnBothSidesOfItsRowThreshold() {
@@ -122,6 +123,11 @@ class GemmTest {
         for (int m : new int[] {31, 33, 63, 65, 130}) {
             check(false, true, m, 40, 600, -0.75f, 0.5f, 3, seed++);
             check(false, true, m, 40, 600, 1f, 0f, 1, seed++);
+        }
+        // Fewer rows than full columns: Xᵀ is packed instead, and the product transposed into C.
+        for (int m : new int[] {32, 64, 128}) {
+            check(false, true, m, 200, 600, -0.75f, 0.5f, 3, seed++);
+            check(false, true, m, 200, 600, 1.5f, 0f, 1, seed++);
         }
     }
 

@@ -21,9 +21,9 @@ class ParallelTest {
 
     /**
      * Deep X·Wᵀ (k at least 32 vector lanes) runs as dot products below a number of rows and from packed panels of
-     * Wᵀ above it, which round differently. Every band of a split product is given the whole product's rows, so
-     * 1–4 threads give the same bits on both sides of the threshold (32 rows, 64 with 512-bit vectors), with
-     * beta, alpha, a column remainder, and the fused bias and relu.
+     * Wᵀ (or of Xᵀ, with fewer rows than columns) above it; dot products round differently. Every band of a split
+     * product is given the whole product's rows, so 1–4 threads give the same bits on both sides of the threshold
+     * (32 rows, 64 with 512-bit vectors), with beta, alpha, a column remainder, and the fused bias and relu.
      */
     @Test
     void deepXWtGivesTheSameBitsForEveryThreadCountOnBothSidesOfItsRowThreshold() {
@@ -32,8 +32,12 @@ class ParallelTest {
         ForkJoinPool pool = new ForkJoinPool(4);
         try {
             SplittableRandom r = new SplittableRandom(4);
-            int n = 40, k = 600;
-            for (int m : new int[] {21, 31, 33, 63, 65, 130}) {
+            int k = 600;
+            // n = 40: a column remainder. 64×160 and 128×200: fewer rows than full columns, where the whole
+            // product packs Xᵀ instead of Wᵀ (and bands that are not a multiple of the panel width pack Wᵀ).
+            for (int[] shape : new int[][] {{21, 40}, {31, 40}, {33, 40}, {63, 40}, {65, 40}, {130, 40}, {64, 160},
+                {128, 200}}) {
+                int m = shape[0], n = shape[1];
                 float[] a = random(r, m * k), w = random(r, n * k), bias = random(r, n), c0 = random(r, m * n);
                 float[] gemm1 = null, linear1 = null;
                 for (int t = 1; t <= 4; t++) {

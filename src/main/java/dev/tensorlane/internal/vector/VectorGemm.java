@@ -97,6 +97,8 @@ final class VectorGemm {
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[17 * L]);
     private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> OUT_T = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> OUT_RAW = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
     /** Pack B's panels from this many rows of C and this depth on (below, the copy costs more than it saves). */
     private static final int PANEL_MIN_M = 16;
@@ -164,8 +166,23 @@ final class VectorGemm {
             // instead of dot products; the last n mod NR columns are dot products. Chosen from the product's rows,
             // not the band's, so every band rounds as the whole would.
             int full = n - n % NR;
-            block(m, full, k, alpha, a, aOff, lda, 1, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, true,
-                    true);
+            if (m % NR == 0 && m < full && (long) m * full <= UNBLOCKED_MAX_KN) {
+                // Fewer rows than columns: Cᵀ = W·Xᵀ with Xᵀ packed instead (m·k moves where Wᵀ takes n·k), into a
+                // per-thread buffer, then transposed into C and finished there. Each element is the same FMA chain
+                // (x·w and w·x are the same product), so the bits are those of the Wᵀ panels, and a band may take
+                // either. 64×784×128, /tmp harness, GFLOP/s: AVX-512 87.5 → 95.4 (JDK 17), 88.4 → 96.8 (JDK 25);
+                // AVX2 72.3 → 78.8 and 80.3 → 87.8.
+                float[] ct = outT(m * full);
+                block(full, m, k, 1f, b, bOff, ldb, 1, a, aOff, lda, 0f, ct, 0, m, null, 0, Activation.IDENTITY,
+                        true, true);
+                float[] raw = beta == 0f ? c : outRaw(m * full);
+                int r0 = beta == 0f ? cOff : 0, ldr = beta == 0f ? ldc : full;
+                transpose(ct, 0, m, full, m, raw, r0, ldr);
+                finish(raw, r0, ldr, m, full, alpha, beta, c, cOff, ldc, bias, biasOff, act);
+            } else {
+                block(m, full, k, alpha, a, aOff, lda, 1, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act, true,
+                        true);
+            }
             if (full < n) {
                 dotProducts(m, n - full, k, alpha, a, aOff, lda, b, bOff + full * ldb, ldb, beta, c, cOff + full,
                         ldc, bias, biasOff + full, act);
@@ -486,6 +503,22 @@ final class VectorGemm {
 
     private static float[] panel(int size) {
         float[][] holder = PANEL.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
+    private static float[] outT(int size) {
+        float[][] holder = OUT_T.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
+    private static float[] outRaw(int size) {
+        float[][] holder = OUT_RAW.get();
         if (holder[0].length < size) {
             holder[0] = new float[size];
         }
