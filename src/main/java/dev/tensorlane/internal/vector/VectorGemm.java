@@ -172,10 +172,10 @@ final class VectorGemm {
                 // (x·w and w·x are the same product), so the bits are those of the Wᵀ panels, and a band may take
                 // either. 64×784×128, /tmp harness, GFLOP/s: AVX-512 87.5 → 95.4 (JDK 17), 88.4 → 96.8 (JDK 25);
                 // AVX2 72.3 → 78.8 and 80.3 → 87.8.
-                float[] ct = outT(m * full);
+                float[] ct = buffer(OUT_T, m * full);
                 block(full, m, k, 1f, b, bOff, ldb, 1, a, aOff, lda, 0f, ct, 0, m, null, 0, Activation.IDENTITY,
                         true, true);
-                float[] raw = beta == 0f ? c : outRaw(m * full);
+                float[] raw = beta == 0f ? c : buffer(OUT_RAW, m * full);
                 int r0 = beta == 0f ? cOff : 0, ldr = beta == 0f ? ldc : full;
                 transpose(ct, 0, m, full, m, raw, r0, ldr);
                 finish(raw, r0, ldr, m, full, alpha, beta, c, cOff, ldc, bias, biasOff, act);
@@ -225,7 +225,7 @@ final class VectorGemm {
             }
         } else {
             // Aᵀ·Bᵀ: rows of B are contiguous along k; copy MR rows of op(A) at a time, then dot products.
-            float[] rows = packedRows(MR * k);
+            float[] rows = buffer(ROWS, MR * k);
             for (int i0 = 0; i0 < m; i0 += MR) {
                 int mr = Math.min(MR, m - i0);
                 for (int p = 0; p < k; p++) {
@@ -501,36 +501,13 @@ final class VectorGemm {
         d7.intoArray(tile, 7 * L + LH);
     }
 
-    private static float[] panel(int size) {
-        float[][] holder = PANEL.get();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
+    /** This thread's buffer from {@code holder}, grown to at least {@code size} floats (kept for the next call). */
+    private static float[] buffer(ThreadLocal<float[][]> holder, int size) {
+        float[][] h = holder.get();
+        if (h[0].length < size) {
+            h[0] = new float[size];
         }
-        return holder[0];
-    }
-
-    private static float[] outT(int size) {
-        float[][] holder = OUT_T.get();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
-        }
-        return holder[0];
-    }
-
-    private static float[] outRaw(int size) {
-        float[][] holder = OUT_RAW.get();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
-        }
-        return holder[0];
-    }
-
-    private static float[] packedRows(int size) {
-        float[][] holder = ROWS.get();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
-        }
-        return holder[0];
+        return h[0];
     }
 
     /**
@@ -555,7 +532,7 @@ final class VectorGemm {
             // band at a time, each band through every panel of the group: the band of A stays in L2 while the
             // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
             int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
-            float[] panels = panel(kc * Math.min(group, full));
+            float[] panels = buffer(PANEL, kc * Math.min(group, full));
             for (int j0 = 0; j0 < full; j0 += group) {
                 int cols = Math.min(group, full - j0);
                 for (int j = 0; j < cols && transB; j += NR) {
@@ -601,7 +578,7 @@ final class VectorGemm {
             // in scalar FMAs, a 64×64×10 product ran at 2 GFLOP/s).
             int nr = n - j;
             int w = nr <= L ? L : NR;
-            float[] wt = panel(Math.max(kc, 1) * NR);
+            float[] wt = buffer(PANEL, Math.max(kc, 1) * NR);
             // A row's nr floats and whatever follows them, a vector at a time while that stays inside b: the lanes
             // past nr are never finished into C (narrowRows finishes n columns), and lanes do not mix. The
             // element-by-element copy with zero padding cost a third of a 64×64×10 product; it remains for the
