@@ -12,9 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Short rows</b> (at most {@value #SHORT_COLS} columns, e.g. the 10 classes of MNIST) are processed
  * {@code L} rows at a time, transposed: lane i holds row i, so the max, the sum and 1/sum are plain lanewise
  * operations over {@code cols} vectors, with no per-row reduction, tail loop or division. Measured on 4096×10
- * (AVX-512, JDK 17): about 1.6× a per-row vector loop. On 512-bit species the transposes are a gather and a
- * scatter (AVX-512 has both); elsewhere (AVX2 has no scatter, and the JDK would emulate it lane by lane) they
- * are scalar copies through a per-thread scratch block.
+ * (AVX-512, JDK 17): about 1.6× a per-row vector loop. The transposes are scalar copies through a per-thread
+ * scratch block (see shortRows for why not a gather and a scatter).
  *
  * <p><b>Long rows:</b> two vector passes per row. The first computes the exps and their sum, stores the exps
  * (softmax) or x − max (log-softmax), and takes the next row's max and min; the second scales by 1/sum or
@@ -30,16 +29,13 @@ final class VectorSoftmax {
     private static final int L = S.length();
     private static final int SUM_BLOCK = 64;
     static final int SHORT_COLS = 32;
-    private static final boolean GATHER_SCATTER = S.vectorBitSize() >= 512;
 
-    /** Per-thread scratch: a transposed block of SHORT_COLS × L floats, and the gather/scatter index maps. */
+    /** Per-thread scratch: a transposed block of SHORT_COLS × L floats. */
     private static final class Scratch {
         final float[] block = new float[SHORT_COLS * L];
         final float[] lanes = new float[L];
         /** exp(x − max) of a row's last cols mod L columns (the rest of the vector is unused). */
         final float[] tail = new float[L];
-        final int[] xIndex = new int[L];
-        final int[] yIndex = new int[L];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -60,10 +56,6 @@ final class VectorSoftmax {
         int r = 0;
         Scratch scratch = SCRATCH.get();
         if (cols <= SHORT_COLS && rows >= L) {
-            for (int lane = 0; lane < L; lane++) {
-                scratch.xIndex[lane] = lane * ldx;
-                scratch.yIndex[lane] = lane * ldy;
-            }
             for (; r + L <= rows; r += L) {
                 shortRows(log, cols, x, xOff + r * ldx, ldx, y, yOff + r * ldy, ldy, scratch);
             }
@@ -86,23 +78,20 @@ final class VectorSoftmax {
     private static void shortRows(boolean log, int cols, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy,
                                   Scratch scratch) {
         float[] t = scratch.block;
-        if (GATHER_SCATTER) {
+        // Element by element: gathers and scatters (512 bits) took longer here, softmax 4096×10 62 against 55 µs
+        // on JDK 17 and 59 against 54 on JDK 25 (/tmp harness), and their index checks took this method past C2's
+        // parse-time node budget, after which JDK 17 delays inlining and vectors can lose their exact type.
+        for (int lane = 0; lane < L; lane++) {
+            int src = xOff + lane * ldx;
             for (int j = 0; j < cols; j++) {
-                FloatVector.fromArray(S, x, xOff + j, scratch.xIndex, 0).intoArray(t, j * L);
-            }
-        } else {
-            for (int lane = 0; lane < L; lane++) {
-                int src = xOff + lane * ldx;
-                for (int j = 0; j < cols; j++) {
-                    t[j * L + lane] = x[src + j];
-                }
+                t[j * L + lane] = x[src + j];
             }
         }
         // Lanewise max: Math.max semantics, so a NaN anywhere in a row makes that row's max NaN.
         // Loop-carried vectors (max, sum) only ever as arguments, never as receivers: C2 types a loop's vector as
         // plain FloatVector, so a call on it needs a profile-guarded type check, and once a compile has used up its
         // class-check traps (see VectorGemm.reluTile) that check merges, the type is lost, and the intrinsics after
-        // it fail and box. Both operations are commutative, so the results are the same bits.
+        // it fail and box. The operations are commutative, and 0 + sum is sum (sum ≥ 1), so the bits are the same.
         FloatVector max = FloatVector.fromArray(S, t, 0);
         for (int j = 1; j < cols; j++) {
             max = FloatVector.fromArray(S, t, j * L).max(max);
@@ -128,7 +117,7 @@ final class VectorSoftmax {
         if (log) {
             // No vector log that is fast on every platform; L scalar logs per L rows are cheap next to the exps.
             float[] lanes = scratch.lanes;
-            sum.intoArray(lanes, 0);
+            FloatVector.zero(S).add(sum).intoArray(lanes, 0);
             for (int lane = 0; lane < L; lane++) {
                 lanes[lane] = (float) Math.log(lanes[lane]);
             }
@@ -142,16 +131,10 @@ final class VectorSoftmax {
                 FloatVector.fromArray(S, t, j * L).mul(adjust).intoArray(t, j * L);
             }
         }
-        if (GATHER_SCATTER) {
+        for (int lane = 0; lane < L; lane++) {
+            int dst = yOff + lane * ldy;
             for (int j = 0; j < cols; j++) {
-                FloatVector.fromArray(S, t, j * L).intoArray(y, yOff + j, scratch.yIndex, 0);
-            }
-        } else {
-            for (int lane = 0; lane < L; lane++) {
-                int dst = yOff + lane * ldy;
-                for (int j = 0; j < cols; j++) {
-                    y[dst + j] = t[j * L + lane];
-                }
+                y[dst + j] = t[j * L + lane];
             }
         }
     }
@@ -236,9 +219,9 @@ final class VectorSoftmax {
             FloatVector compensation = FloatVector.zero(S);
             for (; i < blockEnd; i += L) {
                 IntVector bits = FloatVector.fromArray(S, x, nextOff + i).reinterpretAsInts();
-                hi = hi.max(bits);
-                lo = lo.min(bits);
-                top = top.max(bits.lanewise(VectorOperators.XOR, Integer.MIN_VALUE));
+                hi = bits.max(hi);
+                lo = bits.min(lo);
+                top = bits.lanewise(VectorOperators.XOR, Integer.MIN_VALUE).max(top);
                 FloatVector shifted = FloatVector.fromArray(S, x, xOff + i).sub(max);
                 FloatVector e = VectorExp.expNonPositive(shifted, inRange);
                 if (log) {
@@ -252,7 +235,9 @@ final class VectorSoftmax {
                 sum = next;
             }
             // Four chains of double adds: one chain of L sat on the row's critical path, before 1/sum and the next row.
-            sum.sub(compensation).intoArray(lanes, 0);
+            // Loop-carried vectors as arguments only (see shortRows): 0 + sum is sum (never −0: a compensated sum of
+            // exps, from +0), and MIN_VALUE / MAX_VALUE are the identities of max / min.
+            FloatVector.zero(S).add(sum).sub(compensation).intoArray(lanes, 0);
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -264,9 +249,10 @@ final class VectorSoftmax {
                 s3 += lanes[lane + 3];
             }
             total += (s0 + s1) + (s2 + s3);
-            nextHi = Math.max(nextHi, hi.reduceLanes(VectorOperators.MAX));
-            nextLo = Math.min(nextLo, lo.reduceLanes(VectorOperators.MIN));
-            nextTop = Math.max(nextTop, top.reduceLanes(VectorOperators.MAX));
+            nextHi = Math.max(nextHi, IntVector.broadcast(I, Integer.MIN_VALUE).max(hi).reduceLanes(VectorOperators.MAX));
+            nextLo = Math.min(nextLo, IntVector.broadcast(I, Integer.MAX_VALUE).min(lo).reduceLanes(VectorOperators.MIN));
+            nextTop = Math.max(nextTop, IntVector.broadcast(I, Integer.MIN_VALUE).max(top)
+                    .reduceLanes(VectorOperators.MAX));
         }
         // As ints, non-negative floats order like their bits and negative ones in reverse: the largest bits are the
         // max when a lane holds a value ≥ +0 (or +NaN), else the smallest bits are. A NaN that this misses makes
