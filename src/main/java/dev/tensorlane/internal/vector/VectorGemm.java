@@ -49,13 +49,6 @@ final class VectorGemm {
      * reads B in place faster (see IN_PLACE_MAX_M).
      */
     private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
-    /**
-     * {@link #tile4x2p} adds the bias and applies relu on its registers from JDK 25 on, else stores the raw sums
-     * and leaves them to {@link #reluTile} (as tile4x2 and tile8x2 always do). With them on the registers JDK 17 spilled an accumulator to the stack in some
-     * forks or all: relu(X·Wᵀ + b) 64×128×64 on AVX2 ran at 29.8 GFLOP/s in three forks of three, 63.0 without
-     * (JMH). JDK 25 kept them in registers, and relu(X·B + b) 64×128×64 ran at 84–87 with them, 78 without.
-     */
-    private static final boolean RELU_ON_REGISTERS = Runtime.version().feature() >= 25;
     private static final int MR = 4;
     private static final int NR = 2 * L;
     private static final int NC = 128;
@@ -338,7 +331,7 @@ final class VectorGemm {
                 }
             } else if (i + MR <= m && w == NR) {
                 rows = MR;
-                tile4x2(kc, 1f, a, ai, rowA, colA, wt, 0, w, 0f, tile, 0, w, null, 0, Activation.IDENTITY);
+                tile4x2(kc, a, ai, rowA, colA, wt, 0, w, 0f, tile, 0, w);
             } else {
                 rows = 1;
                 if (w == L) {
@@ -607,13 +600,13 @@ final class VectorGemm {
         int i = 0;
         if (L >= 16) {
             for (; i + 2 * MR <= m; i += 2 * MR) {
-                tile8x2(kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff, ldb,
-                        beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+                tile8x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                epilogue(2 * MR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
             }
         }
         for (; i + MR <= m; i += MR) {
-            tile4x2(kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff, ldb,
-                    beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+            tile4x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+            epilogue(MR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
         }
         for (; i < m; i++) {
             tile1x2(kc, alpha, a, aOff + i * rowA, colA, b, bOff, ldb,
@@ -623,11 +616,11 @@ final class VectorGemm {
 
     /**
      * Eight rows × two vectors: 16 accumulators, 16 FMAs per 2 loads of B and 8 broadcasts, where there are 32
-     * vector registers (AVX-512). Same FMA chain per element as {@link #tile4x2}, so results do not change.
+     * vector registers (AVX-512). Same FMA chain per element as {@link #tile4x2}, so results do not change. Leaves
+     * the raw sums for {@link #epilogue}.
      */
-    private static void tile8x2(int kc, float alpha, float[] a, int a0, int rowA, int colA,
-                                float[] b, int bOff, int ldb, float beta, float[] c, int c0, int ldc,
-                                float[] bias, int biasOff, Activation act) {
+    private static void tile8x2(int kc, float[] a, int a0, int rowA, int colA, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int c0, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -668,8 +661,8 @@ final class VectorGemm {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
-        // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
+        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile, for epilogue(). No
+        // vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
@@ -690,22 +683,16 @@ final class VectorGemm {
         c61.intoArray(out, o + 6 * ldo + L);
         c70.intoArray(out, o + 7 * ldo);
         c71.intoArray(out, o + 7 * ldo + L);
-        if (direct && alpha == 1f && bias != null && act == Activation.RELU) {
-            reluTile(c, c0, ldc, 2 * MR, bias, biasOff);
-            return;
-        }
-        finish(out, o, ldo, 2 * MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
     }
 
     /**
      * Four rows × two vectors: the tile of 16-register machines (8 accumulators + 2 B vectors + 1 broadcast).
-     * Over a packed panel it hands over to {@link #tile4x2p}.
+     * Over a packed panel it hands over to {@link #tile4x2p}. Leaves the raw sums for {@link #epilogue}.
      */
-    private static void tile4x2(int kc, float alpha, float[] a, int a0, int rowA, int colA,
-                                float[] b, int bOff, int ldb, float beta, float[] c, int c0, int ldc,
-                                float[] bias, int biasOff, Activation act) {
+    private static void tile4x2(int kc, float[] a, int a0, int rowA, int colA, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int c0, int ldc) {
         if (colA == 1 && ldb == NR) {
-            tile4x2p(kc, alpha, a, a0, rowA, b, bOff, beta, c, c0, ldc, bias, biasOff, act);
+            tile4x2p(kc, a, a0, rowA, b, bOff, beta, c, c0, ldc);
             return;
         }
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
@@ -731,8 +718,8 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
-        // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
+        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile, for epilogue(). No
+        // vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
@@ -745,11 +732,6 @@ final class VectorGemm {
         c21.intoArray(out, o + 2 * ldo + L);
         c30.intoArray(out, o + 3 * ldo);
         c31.intoArray(out, o + 3 * ldo + L);
-        if (direct && alpha == 1f && bias != null && act == Activation.RELU) {
-            reluTile(c, c0, ldc, MR, bias, biasOff);
-            return;
-        }
-        finish(out, o, ldo, MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
     }
 
     /**
@@ -759,9 +741,8 @@ final class VectorGemm {
      * JMH, three forks) 1024³ went from 62.7 to 74.4 GFLOP/s on JDK 17 and from 64.6 to 79.7 on JDK 25. Its own
      * method so that C2 allocates registers for this loop alone. The same FMA chain per element as tile4x2.
      */
-    private static void tile4x2p(int kc, float alpha, float[] a, int a0, int rowA,
-                                 float[] b, int bOff, float beta, float[] c, int c0, int ldc,
-                                 float[] bias, int biasOff, Activation act) {
+    private static void tile4x2p(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
+                                 float beta, float[] c, int c0, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -784,21 +765,8 @@ final class VectorGemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        if (RELU_ON_REGISTERS && beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
-            FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
-            FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
-            c00.add(b0).max(0f).intoArray(c, c0);
-            c01.add(b1).max(0f).intoArray(c, c0 + L);
-            c10.add(b0).max(0f).intoArray(c, c0 + ldc);
-            c11.add(b1).max(0f).intoArray(c, c0 + ldc + L);
-            c20.add(b0).max(0f).intoArray(c, c0 + 2 * ldc);
-            c21.add(b1).max(0f).intoArray(c, c0 + 2 * ldc + L);
-            c30.add(b0).max(0f).intoArray(c, c0 + 3 * ldc);
-            c31.add(b1).max(0f).intoArray(c, c0 + 3 * ldc + L);
-            return;
-        }
-        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile; finish() scales
-        // and adds beta·C. No vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
+        // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile, for epilogue(). No
+        // vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
@@ -811,11 +779,24 @@ final class VectorGemm {
         c21.intoArray(out, o + 2 * ldo + L);
         c30.intoArray(out, o + 3 * ldo);
         c31.intoArray(out, o + 3 * ldo + L);
-        if (direct && alpha == 1f && bias != null && act == Activation.RELU) {
-            reluTile(c, c0, ldc, MR, bias, biasOff);
-            return;
+    }
+
+    /**
+     * C = act(alpha·sums + beta·C + bias) over a tile of {@code rows} × NR whose raw sums a tile kernel has just
+     * stored: into C when beta = 0, else into TILE. Here, not at the end of the kernels: C2 on JDK 17 compiles a
+     * method with at most 18,000 nodes from its inlined calls before it delays the rest, and past its class-check
+     * trap budget (see reluTile) a delayed call on a vector gets no exact type, its intrinsics fail and its vectors
+     * box. tile8x2 with its epilogue inlined was at that edge; the kernels now hold the loop and the stores only.
+     */
+    private static void epilogue(int rows, float alpha, float beta, float[] c, int c0, int ldc,
+                                 float[] bias, int biasOff, Activation act) {
+        if (beta != 0f) {
+            finish(TILE.get(), 0, NR, rows, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
+        } else if (alpha == 1f && bias != null && act == Activation.RELU) {
+            reluTile(c, c0, ldc, rows, bias, biasOff);
+        } else {
+            finish(c, c0, ldc, rows, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
         }
-        finish(out, o, ldo, MR, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
     }
 
     /**
