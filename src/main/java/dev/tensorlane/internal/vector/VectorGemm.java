@@ -2,6 +2,7 @@ package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -33,6 +34,18 @@ final class VectorGemm {
 
     private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
     private static final int L = S.length();
+    /**
+     * A loop's vectors are stored as {@code ZERO.blend(v, EVERY_LANE)}, which is v bit for bit, instead of
+     * {@code v.intoArray}: C2 parses a loop-carried vector as plain FloatVector, so a call on it needs its exact
+     * class from CHA (gone once a second vector class is loaded) or from a profiled guard (compiled without its trap
+     * once the JDK's shared methods have a class-check trap at that call, or this method's budget of them is spent).
+     * Without it, intoArray's species is not a constant, the store intrinsic fails and every vector of the method
+     * is boxed: tile4x2p allocated 150 KB per training step of the MLP at 128 bits, in about one fresh JVM in
+     * twenty. As an argument of a call on an exact-typed receiver, v needs none of that. Not in tile8x2 and dot4x4,
+     * whose 16 more blends cost more than they guard (see there).
+     */
+    static final FloatVector ZERO = FloatVector.zero(S);
+    static final VectorMask<Float> EVERY_LANE = S.maskAll(true);
     private static final VectorSpecies<Float> H = VectorConstants.HALF;
     private static final int LH = H.length();
     /**
@@ -423,14 +436,14 @@ final class VectorGemm {
             c6 = FloatVector.broadcast(S, a[a6 + ap]).fma(v, c6);
             c7 = FloatVector.broadcast(S, a[a7 + ap]).fma(v, c7);
         }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, L);
-        c2.intoArray(tile, 2 * L);
-        c3.intoArray(tile, 3 * L);
-        c4.intoArray(tile, 4 * L);
-        c5.intoArray(tile, 5 * L);
-        c6.intoArray(tile, 6 * L);
-        c7.intoArray(tile, 7 * L);
+        ZERO.blend(c0, EVERY_LANE).intoArray(tile, 0);
+        ZERO.blend(c1, EVERY_LANE).intoArray(tile, L);
+        ZERO.blend(c2, EVERY_LANE).intoArray(tile, 2 * L);
+        ZERO.blend(c3, EVERY_LANE).intoArray(tile, 3 * L);
+        ZERO.blend(c4, EVERY_LANE).intoArray(tile, 4 * L);
+        ZERO.blend(c5, EVERY_LANE).intoArray(tile, 5 * L);
+        ZERO.blend(c6, EVERY_LANE).intoArray(tile, 6 * L);
+        ZERO.blend(c7, EVERY_LANE).intoArray(tile, 7 * L);
     }
 
     /**
@@ -662,7 +675,9 @@ final class VectorGemm {
             c71 = x.fma(b1, c71);
         }
         // Raw sums: into C itself when C is not read (beta = 0), else into a scratch tile, for epilogue(). No
-        // vector crosses a call: passed to one that C2 leaves out of line, it is boxed.
+        // vector crosses a call: passed to one that C2 leaves out of line, it is boxed. Stored directly, not through
+        // ZERO.blend: 16 blends more took this method past C2's parse-time node budget on JDK 17, and what C2 then
+        // delays loses its exact type all the same.
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
@@ -724,14 +739,14 @@ final class VectorGemm {
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
         int ldo = direct ? ldc : NR;
-        c00.intoArray(out, o);
-        c01.intoArray(out, o + L);
-        c10.intoArray(out, o + ldo);
-        c11.intoArray(out, o + ldo + L);
-        c20.intoArray(out, o + 2 * ldo);
-        c21.intoArray(out, o + 2 * ldo + L);
-        c30.intoArray(out, o + 3 * ldo);
-        c31.intoArray(out, o + 3 * ldo + L);
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
+        ZERO.blend(c10, EVERY_LANE).intoArray(out, o + ldo);
+        ZERO.blend(c11, EVERY_LANE).intoArray(out, o + ldo + L);
+        ZERO.blend(c20, EVERY_LANE).intoArray(out, o + 2 * ldo);
+        ZERO.blend(c21, EVERY_LANE).intoArray(out, o + 2 * ldo + L);
+        ZERO.blend(c30, EVERY_LANE).intoArray(out, o + 3 * ldo);
+        ZERO.blend(c31, EVERY_LANE).intoArray(out, o + 3 * ldo + L);
     }
 
     /**
@@ -771,14 +786,14 @@ final class VectorGemm {
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
         int ldo = direct ? ldc : NR;
-        c00.intoArray(out, o);
-        c01.intoArray(out, o + L);
-        c10.intoArray(out, o + ldo);
-        c11.intoArray(out, o + ldo + L);
-        c20.intoArray(out, o + 2 * ldo);
-        c21.intoArray(out, o + 2 * ldo + L);
-        c30.intoArray(out, o + 3 * ldo);
-        c31.intoArray(out, o + 3 * ldo + L);
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
+        ZERO.blend(c10, EVERY_LANE).intoArray(out, o + ldo);
+        ZERO.blend(c11, EVERY_LANE).intoArray(out, o + ldo + L);
+        ZERO.blend(c20, EVERY_LANE).intoArray(out, o + 2 * ldo);
+        ZERO.blend(c21, EVERY_LANE).intoArray(out, o + 2 * ldo + L);
+        ZERO.blend(c30, EVERY_LANE).intoArray(out, o + 3 * ldo);
+        ZERO.blend(c31, EVERY_LANE).intoArray(out, o + 3 * ldo + L);
     }
 
     /**
@@ -840,10 +855,10 @@ final class VectorGemm {
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
-        c00.intoArray(out, o);
-        c01.intoArray(out, o + L);
-        c02.intoArray(out, o + 2 * L);
-        c03.intoArray(out, o + 3 * L);
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
+        ZERO.blend(c02, EVERY_LANE).intoArray(out, o + 2 * L);
+        ZERO.blend(c03, EVERY_LANE).intoArray(out, o + 3 * L);
         finish(out, o, 0, 1, 2 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
     }
 
@@ -862,8 +877,8 @@ final class VectorGemm {
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
-        c00.intoArray(out, o);
-        c01.intoArray(out, o + L);
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
         finish(out, o, 0, 1, NR, alpha, beta, c, c0, 0, bias, biasOff, act);
     }
 
@@ -879,7 +894,7 @@ final class VectorGemm {
         boolean direct = beta == 0f;
         float[] out = direct ? c : TILE.get();
         int o = direct ? c0 : 0;
-        c00.intoArray(out, o);
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
         finish(out, o, 0, 1, L, alpha, beta, c, c0, 0, bias, biasOff, act);
     }
 
@@ -982,6 +997,8 @@ final class VectorGemm {
         // would box it). Not reduced on the registers even where reduceLanes adds in lane order (JDK 17, see
         // laneSum): 16 reductions more in this method's compiled code put it at risk of C2 running out of
         // class-check traps (see reluTile).
+        // Stored directly, not through ZERO.blend: with 16 blends relu(X·Wᵀ + b) 32×784×128 ran at 63 GFLOP/s
+        // instead of 78 (AVX-512, JDK 17, /tmp harness).
         int sums = 16 * L;
         s00.intoArray(lanes, 0 * L);
         s01.intoArray(lanes, 1 * L);
@@ -1039,14 +1056,14 @@ final class VectorGemm {
             s31 = x.fma(w1, s31);
         }
         // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
-        s00.intoArray(lanes, 0 * L);
-        s01.intoArray(lanes, 1 * L);
-        s10.intoArray(lanes, 2 * L);
-        s11.intoArray(lanes, 3 * L);
-        s20.intoArray(lanes, 4 * L);
-        s21.intoArray(lanes, 5 * L);
-        s30.intoArray(lanes, 6 * L);
-        s31.intoArray(lanes, 7 * L);
+        ZERO.blend(s00, EVERY_LANE).intoArray(lanes, 0 * L);
+        ZERO.blend(s01, EVERY_LANE).intoArray(lanes, 1 * L);
+        ZERO.blend(s10, EVERY_LANE).intoArray(lanes, 2 * L);
+        ZERO.blend(s11, EVERY_LANE).intoArray(lanes, 3 * L);
+        ZERO.blend(s20, EVERY_LANE).intoArray(lanes, 4 * L);
+        ZERO.blend(s21, EVERY_LANE).intoArray(lanes, 5 * L);
+        ZERO.blend(s30, EVERY_LANE).intoArray(lanes, 6 * L);
+        ZERO.blend(s31, EVERY_LANE).intoArray(lanes, 7 * L);
         finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
         finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
         finishDot(laneSum(lanes, 2 * L) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
@@ -1074,10 +1091,10 @@ final class VectorGemm {
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
         }
         // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
-        s0.intoArray(lanes, 0 * L);
-        s1.intoArray(lanes, 1 * L);
-        s2.intoArray(lanes, 2 * L);
-        s3.intoArray(lanes, 3 * L);
+        ZERO.blend(s0, EVERY_LANE).intoArray(lanes, 0 * L);
+        ZERO.blend(s1, EVERY_LANE).intoArray(lanes, 1 * L);
+        ZERO.blend(s2, EVERY_LANE).intoArray(lanes, 2 * L);
+        ZERO.blend(s3, EVERY_LANE).intoArray(lanes, 3 * L);
         finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
         finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
         finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
@@ -1109,14 +1126,14 @@ final class VectorGemm {
             s7 = x.fma(FloatVector.fromArray(S, b, b7 + p), s7);
         }
         // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
-        s0.intoArray(lanes, 0 * L);
-        s1.intoArray(lanes, 1 * L);
-        s2.intoArray(lanes, 2 * L);
-        s3.intoArray(lanes, 3 * L);
-        s4.intoArray(lanes, 4 * L);
-        s5.intoArray(lanes, 5 * L);
-        s6.intoArray(lanes, 6 * L);
-        s7.intoArray(lanes, 7 * L);
+        ZERO.blend(s0, EVERY_LANE).intoArray(lanes, 0 * L);
+        ZERO.blend(s1, EVERY_LANE).intoArray(lanes, 1 * L);
+        ZERO.blend(s2, EVERY_LANE).intoArray(lanes, 2 * L);
+        ZERO.blend(s3, EVERY_LANE).intoArray(lanes, 3 * L);
+        ZERO.blend(s4, EVERY_LANE).intoArray(lanes, 4 * L);
+        ZERO.blend(s5, EVERY_LANE).intoArray(lanes, 5 * L);
+        ZERO.blend(s6, EVERY_LANE).intoArray(lanes, 6 * L);
+        ZERO.blend(s7, EVERY_LANE).intoArray(lanes, 7 * L);
         finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
         finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
         finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
@@ -1133,7 +1150,7 @@ final class VectorGemm {
         for (int bound = S.loopBound(k); p < bound; p += L) {
             s = FloatVector.fromArray(S, a, a0 + p).fma(FloatVector.fromArray(S, b, b0 + p), s);
         }
-        s.intoArray(lanes, 0);
+        ZERO.blend(s, EVERY_LANE).intoArray(lanes, 0);
         return laneSum(lanes, 0) + dotTail(a, a0, b, b0, p, k);
     }
 
