@@ -2,6 +2,8 @@ package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.internal.KernelsProvider;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,6 +20,20 @@ final class VectorConstants {
     /** Half of {@code FLOAT} where that is 512 bits, else {@code FLOAT}: see VectorGemm's narrow tiles. */
     static final VectorSpecies<Float> HALF = LANES >= 16
             ? VectorSpecies.of(float.class, VectorShape.forBitSize(FLOAT.vectorBitSize() / 2)) : FLOAT;
+
+    /**
+     * Receivers of known class for vectors whose class C2 may not know when it parses a call on them (a loop's
+     * accumulator, a vector merged from two branches, a reinterpreted one): {@code ZERO.blend(v, EVERY_LANE)} is v
+     * bit for bit, {@code ZERO.add(v)} is v for any v but −0. A call on such a v itself needs its class from class
+     * hierarchy analysis (gone once a second vector class is loaded) or from a profiled guard, which C2 on JDK 17
+     * compiles without its trap once the JDK's shared methods carry a class-check trap at that call or the compiled
+     * method has spent its budget of them. Then the species is not a constant, the intrinsics fail and every vector
+     * of the method is boxed: VectorGemm.tile4x2p allocated 150 KB per training step of the MLP at 128 bits, in
+     * about one fresh JVM in twenty. A static final is a constant to C2, and so is its class.
+     */
+    static final FloatVector ZERO = FloatVector.zero(FLOAT);
+    static final VectorMask<Float> EVERY_LANE = FLOAT.maskAll(true);
+    static final IntVector INT_ZERO = IntVector.zero(FLOAT.withLanes(int.class));
 
     private static VectorSpecies<Float> pick() {
         VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;

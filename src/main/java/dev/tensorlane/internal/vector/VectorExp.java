@@ -22,7 +22,6 @@ final class VectorExp {
     private VectorExp() {}
 
     private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
-    private static final VectorSpecies<Integer> I = S.withLanes(int.class);
 
     /** e^x per lane; the contract of {@link ScalarExp#exp(float)}, with FMA in the reduction and polynomial. */
     static FloatVector exp(FloatVector x) {
@@ -51,9 +50,8 @@ final class VectorExp {
         FloatVector q23 = r.fma(Q3, Q2);
         FloatVector q = r2.fma(broadcast(Q4), q23).fma(r2, q01);
         FloatVector y = q.fma(r2, r);   // e^r − 1
-        // 0 + bits: an exact-typed receiver for the shift (a reinterpreted vector is typed IntVector, so calling on
-        // it needs a profiled type check; see VectorSoftmax.shortRows), for one integer add.
-        IntVector e = IntVector.zero(I).add(z.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23);
+        // 0 + bits: a receiver of known class for the shift (see VectorConstants.ZERO), for one integer add.
+        IntVector e = VectorConstants.INT_ZERO.add(z.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23);
         FloatVector scale = e.add(ONE_BITS).reinterpretAsFloats();
         FloatVector result = y.fma(scale, scale);
         if (inRange) {
@@ -61,7 +59,7 @@ final class VectorExp {
         }
         // Through a blend on result: a call's result is typed plain FloatVector, and what exp returns must have an
         // exact type on both paths (see VectorSoftmax.shortRows). Every lane taken, so the same bits.
-        return result.blend(specialCases(x, y, e, result), S.maskAll(true));
+        return result.blend(specialCases(x, y, e, result), VectorConstants.EVERY_LANE);
     }
 
     /**

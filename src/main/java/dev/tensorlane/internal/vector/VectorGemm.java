@@ -34,18 +34,10 @@ final class VectorGemm {
 
     private static final VectorSpecies<Float> S = VectorConstants.FLOAT;
     private static final int L = S.length();
-    /**
-     * A loop's vectors are stored as {@code ZERO.blend(v, EVERY_LANE)}, which is v bit for bit, instead of
-     * {@code v.intoArray}: C2 parses a loop-carried vector as plain FloatVector, so a call on it needs its exact
-     * class from CHA (gone once a second vector class is loaded) or from a profiled guard (compiled without its trap
-     * once the JDK's shared methods have a class-check trap at that call, or this method's budget of them is spent).
-     * Without it, intoArray's species is not a constant, the store intrinsic fails and every vector of the method
-     * is boxed: tile4x2p allocated 150 KB per training step of the MLP at 128 bits, in about one fresh JVM in
-     * twenty. As an argument of a call on an exact-typed receiver, v needs none of that. Not in tile8x2 and dot4x4,
-     * whose 16 more blends cost more than they guard (see there).
-     */
-    static final FloatVector ZERO = FloatVector.zero(S);
-    static final VectorMask<Float> EVERY_LANE = S.maskAll(true);
+    /** Loop-carried vectors are stored as {@code ZERO.blend(v, EVERY_LANE)}: see VectorConstants.ZERO. Not in tile8x2
+     * and dot4x4, whose 16 more blends cost more than they guard (see there). */
+    private static final FloatVector ZERO = VectorConstants.ZERO;
+    private static final VectorMask<Float> EVERY_LANE = VectorConstants.EVERY_LANE;
     private static final VectorSpecies<Float> H = VectorConstants.HALF;
     private static final int LH = H.length();
     /**

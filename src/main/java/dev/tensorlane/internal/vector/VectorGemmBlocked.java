@@ -182,22 +182,22 @@ final class VectorGemmBlocked {
             c70 = x.fma(b0v, c70);
             c71 = x.fma(b1v, c71);
         }
-        VectorGemm.ZERO.blend(c00, VectorGemm.EVERY_LANE).intoArray(c, ci);
-        VectorGemm.ZERO.blend(c01, VectorGemm.EVERY_LANE).intoArray(c, ci + L);
-        VectorGemm.ZERO.blend(c10, VectorGemm.EVERY_LANE).intoArray(c, ci + ldc);
-        VectorGemm.ZERO.blend(c11, VectorGemm.EVERY_LANE).intoArray(c, ci + ldc + L);
-        VectorGemm.ZERO.blend(c20, VectorGemm.EVERY_LANE).intoArray(c, ci + 2 * ldc);
-        VectorGemm.ZERO.blend(c21, VectorGemm.EVERY_LANE).intoArray(c, ci + 2 * ldc + L);
-        VectorGemm.ZERO.blend(c30, VectorGemm.EVERY_LANE).intoArray(c, ci + 3 * ldc);
-        VectorGemm.ZERO.blend(c31, VectorGemm.EVERY_LANE).intoArray(c, ci + 3 * ldc + L);
-        VectorGemm.ZERO.blend(c40, VectorGemm.EVERY_LANE).intoArray(c, ci + 4 * ldc);
-        VectorGemm.ZERO.blend(c41, VectorGemm.EVERY_LANE).intoArray(c, ci + 4 * ldc + L);
-        VectorGemm.ZERO.blend(c50, VectorGemm.EVERY_LANE).intoArray(c, ci + 5 * ldc);
-        VectorGemm.ZERO.blend(c51, VectorGemm.EVERY_LANE).intoArray(c, ci + 5 * ldc + L);
-        VectorGemm.ZERO.blend(c60, VectorGemm.EVERY_LANE).intoArray(c, ci + 6 * ldc);
-        VectorGemm.ZERO.blend(c61, VectorGemm.EVERY_LANE).intoArray(c, ci + 6 * ldc + L);
-        VectorGemm.ZERO.blend(c70, VectorGemm.EVERY_LANE).intoArray(c, ci + 7 * ldc);
-        VectorGemm.ZERO.blend(c71, VectorGemm.EVERY_LANE).intoArray(c, ci + 7 * ldc + L);
+        VectorConstants.ZERO.blend(c00, VectorConstants.EVERY_LANE).intoArray(c, ci);
+        VectorConstants.ZERO.blend(c01, VectorConstants.EVERY_LANE).intoArray(c, ci + L);
+        VectorConstants.ZERO.blend(c10, VectorConstants.EVERY_LANE).intoArray(c, ci + ldc);
+        VectorConstants.ZERO.blend(c11, VectorConstants.EVERY_LANE).intoArray(c, ci + ldc + L);
+        VectorConstants.ZERO.blend(c20, VectorConstants.EVERY_LANE).intoArray(c, ci + 2 * ldc);
+        VectorConstants.ZERO.blend(c21, VectorConstants.EVERY_LANE).intoArray(c, ci + 2 * ldc + L);
+        VectorConstants.ZERO.blend(c30, VectorConstants.EVERY_LANE).intoArray(c, ci + 3 * ldc);
+        VectorConstants.ZERO.blend(c31, VectorConstants.EVERY_LANE).intoArray(c, ci + 3 * ldc + L);
+        VectorConstants.ZERO.blend(c40, VectorConstants.EVERY_LANE).intoArray(c, ci + 4 * ldc);
+        VectorConstants.ZERO.blend(c41, VectorConstants.EVERY_LANE).intoArray(c, ci + 4 * ldc + L);
+        VectorConstants.ZERO.blend(c50, VectorConstants.EVERY_LANE).intoArray(c, ci + 5 * ldc);
+        VectorConstants.ZERO.blend(c51, VectorConstants.EVERY_LANE).intoArray(c, ci + 5 * ldc + L);
+        VectorConstants.ZERO.blend(c60, VectorConstants.EVERY_LANE).intoArray(c, ci + 6 * ldc);
+        VectorConstants.ZERO.blend(c61, VectorConstants.EVERY_LANE).intoArray(c, ci + 6 * ldc + L);
+        VectorConstants.ZERO.blend(c70, VectorConstants.EVERY_LANE).intoArray(c, ci + 7 * ldc);
+        VectorConstants.ZERO.blend(c71, VectorConstants.EVERY_LANE).intoArray(c, ci + 7 * ldc + L);
         if (scale != 1f) {
             scale(c, ci, ldc, 8, scale);
         }
@@ -229,14 +229,14 @@ final class VectorGemmBlocked {
             c30 = x.fma(b0v, c30);
             c31 = x.fma(b1v, c31);
         }
-        VectorGemm.ZERO.blend(c00, VectorGemm.EVERY_LANE).intoArray(c, ci);
-        VectorGemm.ZERO.blend(c01, VectorGemm.EVERY_LANE).intoArray(c, ci + L);
-        VectorGemm.ZERO.blend(c10, VectorGemm.EVERY_LANE).intoArray(c, ci + ldc);
-        VectorGemm.ZERO.blend(c11, VectorGemm.EVERY_LANE).intoArray(c, ci + ldc + L);
-        VectorGemm.ZERO.blend(c20, VectorGemm.EVERY_LANE).intoArray(c, ci + 2 * ldc);
-        VectorGemm.ZERO.blend(c21, VectorGemm.EVERY_LANE).intoArray(c, ci + 2 * ldc + L);
-        VectorGemm.ZERO.blend(c30, VectorGemm.EVERY_LANE).intoArray(c, ci + 3 * ldc);
-        VectorGemm.ZERO.blend(c31, VectorGemm.EVERY_LANE).intoArray(c, ci + 3 * ldc + L);
+        VectorConstants.ZERO.blend(c00, VectorConstants.EVERY_LANE).intoArray(c, ci);
+        VectorConstants.ZERO.blend(c01, VectorConstants.EVERY_LANE).intoArray(c, ci + L);
+        VectorConstants.ZERO.blend(c10, VectorConstants.EVERY_LANE).intoArray(c, ci + ldc);
+        VectorConstants.ZERO.blend(c11, VectorConstants.EVERY_LANE).intoArray(c, ci + ldc + L);
+        VectorConstants.ZERO.blend(c20, VectorConstants.EVERY_LANE).intoArray(c, ci + 2 * ldc);
+        VectorConstants.ZERO.blend(c21, VectorConstants.EVERY_LANE).intoArray(c, ci + 2 * ldc + L);
+        VectorConstants.ZERO.blend(c30, VectorConstants.EVERY_LANE).intoArray(c, ci + 3 * ldc);
+        VectorConstants.ZERO.blend(c31, VectorConstants.EVERY_LANE).intoArray(c, ci + 3 * ldc + L);
         if (scale != 1f) {
             scale(c, ci, ldc, 4, scale);
         }

@@ -117,7 +117,7 @@ final class VectorSoftmax {
         if (log) {
             // No vector log that is fast on every platform; L scalar logs per L rows are cheap next to the exps.
             float[] lanes = scratch.lanes;
-            FloatVector.zero(S).add(sum).intoArray(lanes, 0);
+            VectorConstants.ZERO.add(sum).intoArray(lanes, 0);
             for (int lane = 0; lane < L; lane++) {
                 lanes[lane] = (float) Math.log(lanes[lane]);
             }
@@ -237,7 +237,7 @@ final class VectorSoftmax {
             // Four chains of double adds: one chain of L sat on the row's critical path, before 1/sum and the next row.
             // Loop-carried vectors as arguments only (see shortRows): 0 + sum is sum (never −0: a compensated sum of
             // exps, from +0), and MIN_VALUE / MAX_VALUE are the identities of max / min.
-            FloatVector.zero(S).add(sum).sub(compensation).intoArray(lanes, 0);
+            VectorConstants.ZERO.add(sum).sub(compensation).intoArray(lanes, 0);
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
