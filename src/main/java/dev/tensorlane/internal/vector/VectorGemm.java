@@ -851,28 +851,29 @@ final class VectorGemm {
         if (beta != 0f) {
             finish(TILE.get(), 0, NR, rows, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
         } else if (alpha == 1f && bias != null && act == Activation.RELU) {
-            reluTile(c, c0, ldc, rows, bias, biasOff);
+            reluTile(c, c0, ldc, rows, NR, bias, biasOff);
         } else {
             finish(c, c0, ldc, rows, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
         }
     }
 
     /**
-     * relu(C + b) over the rows of an NR-wide tile just stored raw, while they are still in L1. Not on the
-     * registers before the store: on JDK 17 that doubled the lanewise operations in the tile's compiled code, and
-     * C2 adds the trap count of the JDK's {@code ImplCache.find} (typically 3 or 4 class-check traps, from
-     * whatever ran before) once per operation it inlines; past 100 it stops guarding receiver types with traps, the
-     * vectors lose their exact type, and the intrinsics that need it fail. The tile then boxed every vector (12 to
-     * 37 KB per training step of the MLP, in about half of fresh JVMs), and ran at half speed for the rest of the
-     * run. Here the loads give each vector its exact type and the loop adds four operations, not 2·rows.
+     * relu(C + b) over {@code rows} × {@code width} of C just stored raw (width a multiple of L), while it is still
+     * in L1: finish()'s relu case, and the tiles' (see epilogue). For the tiles, not on their registers before the
+     * store: on JDK 17 that doubled the lanewise operations in a tile's compiled code, and C2 adds the trap count of
+     * the JDK's {@code ImplCache.find} (typically 3 or 4 class-check traps, from whatever ran before) once per
+     * operation it inlines; past 100 it stops guarding receiver types with traps, the vectors lose their exact
+     * type, and the intrinsics that need it fail. The tile then boxed every vector (12 to 37 KB per training step
+     * of the MLP, in about half of fresh JVMs) and ran at half speed for the rest of the run. Here every receiver
+     * comes from a load, and the loop inlines two operations, not two per accumulator.
      */
-    private static void reluTile(float[] c, int c0, int ldc, int rows, float[] bias, int biasOff) {
-        FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
-        FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
+    private static void reluTile(float[] c, int c0, int ldc, int rows, int width, float[] bias, int biasOff) {
         for (int r = 0; r < rows; r++) {
             int cr = c0 + r * ldc;
-            FloatVector.fromArray(S, c, cr).add(b0).max(0f).intoArray(c, cr);
-            FloatVector.fromArray(S, c, cr + L).add(b1).max(0f).intoArray(c, cr + L);
+            for (int j = 0; j < width; j += L) {
+                FloatVector.fromArray(S, c, cr + j).add(FloatVector.fromArray(S, bias, biasOff + j)).max(0f)
+                        .intoArray(c, cr + j);
+            }
         }
     }
 
@@ -1280,13 +1281,7 @@ final class VectorGemm {
         if (beta == 0f && alpha == 1f && bias != null && act == Activation.RELU) {
             // A network layer's case, in one loop nest over the tile: row by row through rowEpilogue,
             // relu(X·B + b) at 64×128×64 took 11.9 µs against 11.1 (10.4 for the product alone).
-            for (int r = 0; r < rows; r++) {
-                int cr = c0 + r * ldc;
-                for (int j = 0; j < width; j += L) {
-                    FloatVector.fromArray(S, c, cr + j).add(FloatVector.fromArray(S, bias, biasOff + j)).max(0f)
-                            .intoArray(c, cr + j);
-                }
-            }
+            reluTile(c, c0, ldc, rows, width, bias, biasOff);
             return;
         }
         for (int r = 0; r < rows; r++) {
