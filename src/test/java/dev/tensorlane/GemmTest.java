@@ -95,6 +95,28 @@ class GemmTest {
     }
 
     /**
+     * Products of one to three rows: on AVX-512 from JDK 25 on, deep X·Wᵀ (k from 512) runs dot products in half
+     * vectors and X·B single-row tiles in half vectors. Depths with and without a tail past the last half and whole
+     * vector, column counts on both sides of eight, alpha and beta, padded strides.
+     */
+    @Test
+    void oneToThreeRowsAgreeWithTheReferenceInEveryLayout() {
+        long seed = 1400;
+        for (int m = 1; m <= 3; m++) {
+            for (int k : new int[] {512, 517, 524, 784}) {
+                for (int n : new int[] {7, 8, 17, 128}) {
+                    check(false, true, m, n, k, 1f, 0f, 1, seed++);
+                    check(false, true, m, n, k, -0.75f, 0.5f, 2, seed++);
+                }
+            }
+            for (int n : new int[] {64, 70, 130}) {
+                check(false, false, m, n, 784, 1f, 0f, 1, seed++);
+                check(false, false, m, n, 300, 1.5f, 0.5f, 3, seed++);
+            }
+        }
+    }
+
+    /**
      * Shapes on both sides of the cache-blocked path's boundaries at every vector width: MR (4 or 8 rows), NR
      * (2 vectors), KC (512), MC (256), NC (1024), and the thresholds for taking that path at all (16 rows,
      * depth 256, beta 0); alpha 1 and not, beta 0 (blocked) and not (unblocked), every transpose.

@@ -917,7 +917,7 @@ final class VectorGemm {
     /**
      * {@link #tile1x4} in half vectors, on AVX-512 from JDK 25 on (see {@link #HALVES}). Each element is the same
      * FMA chain over p, so the same bits. A row of B streams from L2 here, and a 512-bit load that is not aligned to
-     * 64 bytes (Java gives no alignment) reads two cache lines; a 256-bit one does half the time.
+     * 64 bytes (Java gives no alignment) reads two cache lines; a 256-bit one at most every other time.
      */
     private static void tile1x8h(int kc, float alpha, float[] a, int a0, int colA,
                                  float[] b, int bOff, int ldb, float beta, float[] c, int c0,
@@ -1287,11 +1287,7 @@ final class VectorGemm {
 
     /** {@link #laneSum} over LH lanes, in lane order (scalar: HALVES runs on JDK 25, see laneSum). */
     private static float halfSum(float[] lanes, int off) {
-        float s = 0f;
-        for (int lane = 0; lane < LH; lane++) {
-            s += lanes[off + lane];
-        }
-        return s;
+        return sumInOrder(lanes, off, LH);
     }
 
     private static float dot(int k, float[] a, int a0, float[] b, int b0, float[] lanes) {
@@ -1318,8 +1314,13 @@ final class VectorGemm {
         if (ORDERED_REDUCTION) {
             return FloatVector.fromArray(S, lanes, off).reduceLanes(VectorOperators.ADD);
         }
+        return sumInOrder(lanes, off, L);
+    }
+
+    /** {@code ((0 + lanes[off]) + lanes[off + 1]) + … + lanes[off + count − 1]}, in scalar code. */
+    private static float sumInOrder(float[] lanes, int off, int count) {
         float s = 0f;
-        for (int lane = 0; lane < L; lane++) {
+        for (int lane = 0; lane < count; lane++) {
             s += lanes[off + lane];
         }
         return s;
