@@ -101,6 +101,16 @@ final class VectorGemm {
     /** Pack B's panels from this many rows of C and this depth on (below, the copy costs more than it saves). */
     private static final int PANEL_MIN_M = 16;
     private static final int PANEL_MIN_K = 64;
+    /**
+     * Pack op(A) too, into panels of eight interleaved rows ({@link #tile8x2a}), once B has at least this many
+     * columns of full panels: the copy is then shared by that many tiles of each row block. Read in place, each of
+     * the tile's eight broadcasts needs its own row's address (two integer operations more per broadcast, and
+     * row offsets spilled to vector registers); from one panel they share one pointer.
+     */
+    private static final int PACK_A_MIN_COLS = 16 * NR;
+    /** Floats of packed A per pass (rows of at most this many floats in all, a whole number of bands). */
+    private static final int PACK_A_MAX = 512 * 1024;
+    private static final ThreadLocal<float[][]> A_PANELS = ThreadLocal.withInitial(() -> new float[1][0]);
     /** Rows of A per pass over the packed panels: 64 × 784 floats (a 784-input layer) is 200 KiB, half of L2 with B. */
     private static final int BAND = 64;
     /** Floats of B packed at a time (512 KiB): a group of panels that a band of A passes through in L2. */
@@ -212,7 +222,7 @@ final class VectorGemm {
                     transpose(b, bOff + (jc + j) * ldb, ldb, NR, k, pack, j * k, NR);
                 }
                 for (int j = 0; j < full; j += NR) {
-                    tiles(m, k, alpha, a, aOff, rowA, colA, pack, j * k, NR,
+                    tiles(m, k, alpha, a, aOff, rowA, colA, null, 0, pack, j * k, NR,
                             beta, c, cOff + jc + j, ldc, bias, biasOff + jc + j, act);
                 }
                 if (full < nc) {
@@ -534,27 +544,36 @@ final class VectorGemm {
             // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
             int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
             float[] panels = buffer(PANEL, kc * Math.min(group, full));
-            for (int j0 = 0; j0 < full; j0 += group) {
-                int cols = Math.min(group, full - j0);
-                for (int j = 0; j < cols && transB; j += NR) {
-                    transpose(b, bOff + (j0 + j) * ldb, ldb, NR, kc, panels, j * kc, NR);
+            boolean packA = L >= 16 && m >= 2 * MR && full >= PACK_A_MIN_COLS;
+            int pass = packA ? Math.max(BAND, PACK_A_MAX / kc / BAND * BAND) : m;
+            float[] ap = packA ? buffer(A_PANELS, Math.min(pass, m) * kc) : null;
+            for (int s0 = 0; s0 < m; s0 += pass) {
+                int passRows = Math.min(pass, m - s0);
+                if (packA) {
+                    packRows8(a, aOff + s0 * rowA, rowA, colA, passRows - passRows % (2 * MR), kc, ap);
                 }
-                for (int j = 0; j < cols && !transB; j += NR) {
-                    // A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on
-                    // JDK 25 (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and
-                    // 64×784×128 at 90.0 against 84.3; AVX-512 JDK 17 1024³ 108.3 against 105.8.
-                    for (int p = 0; p < kc; p++) {
-                        int src = bOff + p * ldb + j0 + j;
-                        int dst = j * kc + p * NR;
-                        FloatVector.fromArray(S, b, src).intoArray(panels, dst);
-                        FloatVector.fromArray(S, b, src + L).intoArray(panels, dst + L);
+                for (int j0 = 0; j0 < full; j0 += group) {
+                    int cols = Math.min(group, full - j0);
+                    for (int j = 0; j < cols && transB; j += NR) {
+                        transpose(b, bOff + (j0 + j) * ldb, ldb, NR, kc, panels, j * kc, NR);
                     }
-                }
-                for (int i0 = 0; i0 < m; i0 += BAND) {
-                    int rows = Math.min(BAND, m - i0);
-                    for (int j = 0; j < cols; j += NR) {
-                        tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, panels, j * kc, NR,
-                                beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
+                    for (int j = 0; j < cols && !transB; j += NR) {
+                        // A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on
+                        // JDK 25 (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and
+                        // 64×784×128 at 90.0 against 84.3; AVX-512 JDK 17 1024³ 108.3 against 105.8.
+                        for (int p = 0; p < kc; p++) {
+                            int src = bOff + p * ldb + j0 + j;
+                            int dst = j * kc + p * NR;
+                            FloatVector.fromArray(S, b, src).intoArray(panels, dst);
+                            FloatVector.fromArray(S, b, src + L).intoArray(panels, dst + L);
+                        }
+                    }
+                    for (int i0 = s0; i0 < s0 + passRows; i0 += BAND) {
+                        int rows = Math.min(BAND, s0 + passRows - i0);
+                        for (int j = 0; j < cols; j += NR) {
+                            tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * kc, panels, j * kc,
+                                    NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
+                        }
                     }
                 }
             }
@@ -574,8 +593,8 @@ final class VectorGemm {
                 }
             }
             for (; j < full; j += NR) {
-                tiles(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias, biasOff + j,
-                        act);
+                tiles(m, kc, alpha, a, aOff, rowA, colA, null, 0, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
+                        biasOff + j, act);
             }
         }
         int j = full;
@@ -606,14 +625,22 @@ final class VectorGemm {
         }
     }
 
-    /** Rows [0, m) of one NR-column panel of C: tiles of eight rows where they fit, then four, then one. */
-    private static void tiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
+    /**
+     * Rows [0, m) of one NR-column panel of C: tiles of eight rows where they fit, then four, then one. With
+     * {@code ap}, the eight-row tiles read op(A) from there, packed by {@link #packRows8} from row 0 of this call at
+     * {@code ap0}; the rest read it in place.
+     */
+    private static void tiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap, int ap0,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               float[] bias, int biasOff, Activation act) {
         int i = 0;
         if (L >= 16) {
             for (; i + 2 * MR <= m; i += 2 * MR) {
-                tile8x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                if (ap != null) {
+                    tile8x2a(kc, ap, ap0 + i * kc, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                } else {
+                    tile8x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                }
                 epilogue(2 * MR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
             }
         }
@@ -704,6 +731,97 @@ final class VectorGemm {
         c61.intoArray(out, o + 6 * ldo + L);
         c70.intoArray(out, o + 7 * ldo);
         c71.intoArray(out, o + 7 * ldo + L);
+    }
+
+    /**
+     * {@link #tile8x2} over op(A) packed by {@link #packRows8}: the eight broadcasts of a step of p are eight
+     * consecutive floats. Same FMA chain per element, so the same bits. In a /tmp harness on Intel AVX-512
+     * (kc = 256 and 784, same packed B, alternating in one JVM), it ran 1.15–1.28× tile8x2's rate.
+     */
+    private static void tile8x2a(int kc, float[] ap, int a0, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            int q = a0 + 2 * MR * p;
+            FloatVector x = FloatVector.broadcast(S, ap[q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[q + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[q + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[q + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[q + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[q + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[q + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[q + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        // Raw sums, as in tile8x2.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c40.intoArray(out, o + 4 * ldo);
+        c41.intoArray(out, o + 4 * ldo + L);
+        c50.intoArray(out, o + 5 * ldo);
+        c51.intoArray(out, o + 5 * ldo + L);
+        c60.intoArray(out, o + 6 * ldo);
+        c61.intoArray(out, o + 6 * ldo + L);
+        c70.intoArray(out, o + 7 * ldo);
+        c71.intoArray(out, o + 7 * ldo + L);
+    }
+
+    /**
+     * {@code ap[i·kc + 8p + r] = op(A)[i + r][p]} for tiles of eight rows i = 0, 8, .. rows − 8: each step of p of
+     * {@link #tile8x2a} reads one run of eight floats.
+     */
+    private static void packRows8(float[] a, int a0, int rowA, int colA, int rows, int kc, float[] ap) {
+        for (int i = 0; i < rows; i += 2 * MR) {
+            int s0 = a0 + i * rowA, s1 = s0 + rowA, s2 = s1 + rowA, s3 = s2 + rowA;
+            int s4 = s3 + rowA, s5 = s4 + rowA, s6 = s5 + rowA, s7 = s6 + rowA;
+            int d = i * kc;
+            for (int p = 0; p < kc; p++, d += 2 * MR) {
+                int o = p * colA;
+                ap[d] = a[s0 + o];
+                ap[d + 1] = a[s1 + o];
+                ap[d + 2] = a[s2 + o];
+                ap[d + 3] = a[s3 + o];
+                ap[d + 4] = a[s4 + o];
+                ap[d + 5] = a[s5 + o];
+                ap[d + 6] = a[s6 + o];
+                ap[d + 7] = a[s7 + o];
+            }
+        }
     }
 
     /**
