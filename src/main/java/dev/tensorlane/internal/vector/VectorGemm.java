@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The micro-kernel keeps a tile of {@value #MR} rows × 2 vectors of C in registers across all of k: per step
  * of p it loads two vectors of a row of op(B), broadcasts four elements of op(A) and issues eight FMAs
  * (8 accumulators + 2 B vectors + 1 broadcast = 11 registers, within the 16 of AVX2). op(A) is read with
- * strides, so transposed A costs nothing extra. A·Bᵀ (nn.Linear's X·Wᵀ) runs as dot products
+ * strides, so transposed A costs nothing extra; on AVX-512, where B is wide enough, the eight-row tiles read its
+ * rows copied at a constant stride instead ({@link #A_STRIDE}). A·Bᵀ (nn.Linear's X·Wᵀ) runs as dot products
  * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first,
  * shallow ones narrower than a tile ({@link #narrow}), and deep products of {@link #TRANSPOSED_MIN_ROWS} rows or
  * more, whose Bᵀ is packed into panels as A·B's B is;
@@ -102,17 +103,22 @@ final class VectorGemm {
     private static final int PANEL_MIN_M = 16;
     private static final int PANEL_MIN_K = 64;
     /**
-     * Pack op(A) too, into panels of eight interleaved rows ({@link #tile8x2a}), once B has at least this many
-     * columns of full panels: the copy is then shared by that many tiles of each row block. Read in place, each of
-     * the tile's eight broadcasts needs its own row's address (two integer operations more per broadcast, and
-     * row offsets spilled to vector registers); from one panel they share one pointer.
+     * Rows of op(A) for the eight-row tiles are copied this many floats apart ({@link #tile8x2r}), where k is at
+     * most A_STRIDE − 16 and B has two full panels or more. A constant stride lets the tile's eight broadcasts
+     * share one index register with constant displacements; read in place, each needs its own row's address (two
+     * integer operations more per broadcast, and row offsets spilled to vector registers), and on Intel AVX-512
+     * that held the tile to about 0.75 of the FMA rate. The 16 floats past 2048 put the rows on different L1 sets.
      */
-    private static final int PACK_A_MIN_COLS = 16 * NR;
-    /** Floats of packed A per pass (rows of at most this many floats in all, a whole number of bands). */
-    private static final int PACK_A_MAX = 512 * 1024;
-    private static final ThreadLocal<float[][]> A_PANELS = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final int A_STRIDE = 2048 + 16;
+    private static final ThreadLocal<float[][]> A_ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     /** Rows of A per pass over the packed panels: 64 × 784 floats (a 784-input layer) is 200 KiB, half of L2 with B. */
     private static final int BAND = 64;
+    /**
+     * Rows of op(A) copied per pass (a whole number of bands; 4 MiB at most). Every pass packs B's panels again,
+     * so fewer rows cost more copies of B: at 192 rows, 1024³ gained nothing and relu(X·Wᵀ + b) 64×784×256, whose
+     * Cᵀ = W·Xᵀ has 256 rows, lost 16–23%.
+     */
+    private static final int A_PASS = 8 * BAND;
     /** Floats of B packed at a time (512 KiB): a group of panels that a band of A passes through in L2. */
     private static final int UNBLOCKED_MAX_KN = 128 * 1024;
     /**
@@ -544,13 +550,13 @@ final class VectorGemm {
             // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
             int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
             float[] panels = buffer(PANEL, kc * Math.min(group, full));
-            boolean packA = L >= 16 && m >= 2 * MR && full >= PACK_A_MIN_COLS;
-            int pass = packA ? Math.max(BAND, PACK_A_MAX / kc / BAND * BAND) : m;
-            float[] ap = packA ? buffer(A_PANELS, Math.min(pass, m) * kc) : null;
+            boolean copyA = copiesRowsOfA(m, full, kc);
+            int pass = copyA ? A_PASS : m;
+            float[] ap = copyA ? buffer(A_ROWS, Math.min(pass, m) * A_STRIDE) : null;
             for (int s0 = 0; s0 < m; s0 += pass) {
                 int passRows = Math.min(pass, m - s0);
-                if (packA) {
-                    packRows8(a, aOff + s0 * rowA, rowA, colA, passRows - passRows % (2 * MR), kc, ap);
+                if (copyA) {
+                    copyRows(a, aOff + s0 * rowA, rowA, colA, passRows - passRows % (2 * MR), kc, ap);
                 }
                 for (int j0 = 0; j0 < full; j0 += group) {
                     int cols = Math.min(group, full - j0);
@@ -571,8 +577,8 @@ final class VectorGemm {
                     for (int i0 = s0; i0 < s0 + passRows; i0 += BAND) {
                         int rows = Math.min(BAND, s0 + passRows - i0);
                         for (int j = 0; j < cols; j += NR) {
-                            tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * kc, panels, j * kc,
-                                    NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
+                            tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE, panels,
+                                    j * kc, NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
                         }
                     }
                 }
@@ -592,8 +598,14 @@ final class VectorGemm {
                     }
                 }
             }
+            // B in place has at most IN_PLACE_MAX_M rows of C, or fewer than PANEL_MIN_M, so A fits one pass here.
+            float[] ap = null;
+            if (j < full && copiesRowsOfA(m, full - j, kc) && m <= A_PASS) {
+                ap = buffer(A_ROWS, m * A_STRIDE);
+                copyRows(a, aOff, rowA, colA, m - m % (2 * MR), kc, ap);
+            }
             for (; j < full; j += NR) {
-                tiles(m, kc, alpha, a, aOff, rowA, colA, null, 0, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
+                tiles(m, kc, alpha, a, aOff, rowA, colA, ap, 0, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
                         biasOff + j, act);
             }
         }
@@ -627,8 +639,8 @@ final class VectorGemm {
 
     /**
      * Rows [0, m) of one NR-column panel of C: tiles of eight rows where they fit, then four, then one. With
-     * {@code ap}, the eight-row tiles read op(A) from there, packed by {@link #packRows8} from row 0 of this call at
-     * {@code ap0}; the rest read it in place.
+     * {@code ap}, the eight-row tiles read op(A) from there, copied by {@link #copyRows} (row 0 of this call at
+     * {@code ap0}); the rest read it in place.
      */
     private static void tiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap, int ap0,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
@@ -637,7 +649,7 @@ final class VectorGemm {
         if (L >= 16) {
             for (; i + 2 * MR <= m; i += 2 * MR) {
                 if (ap != null) {
-                    tile8x2a(kc, ap, ap0 + i * kc, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                    tile8x2r(kc, ap, ap0 + i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
                 } else {
                     tile8x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
                 }
@@ -734,12 +746,12 @@ final class VectorGemm {
     }
 
     /**
-     * {@link #tile8x2} over op(A) packed by {@link #packRows8}: the eight broadcasts of a step of p are eight
-     * consecutive floats. Same FMA chain per element, so the same bits. In a /tmp harness on Intel AVX-512
-     * (kc = 256 and 784, same packed B, alternating in one JVM), it ran 1.15–1.28× tile8x2's rate.
+     * {@link #tile8x2} over rows of op(A) copied {@link #A_STRIDE} floats apart by {@link #copyRows}. Same FMA chain
+     * per element, so the same bits. Alternating with tile8x2 in one JVM on Intel AVX-512 (/tmp harness, packed B,
+     * kc = 128 and 784), it ran 1.08–1.52× tile8x2's rate, at 110–125 GFLOP/s when the core was not shared.
      */
-    private static void tile8x2a(int kc, float[] ap, int a0, float[] b, int bOff, int ldb,
-                                float beta, float[] c, int c0, int ldc) {
+    private static void tile8x2r(int kc, float[] ap, int a0, float[] b, int bOff, int ldb,
+                                 float beta, float[] c, int c0, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -752,29 +764,29 @@ final class VectorGemm {
             int bp = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            int q = a0 + 2 * MR * p;
+            int q = a0 + p;
             FloatVector x = FloatVector.broadcast(S, ap[q]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[q + 1]);
+            x = FloatVector.broadcast(S, ap[q + A_STRIDE]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[q + 2]);
+            x = FloatVector.broadcast(S, ap[q + 2 * A_STRIDE]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[q + 3]);
+            x = FloatVector.broadcast(S, ap[q + 3 * A_STRIDE]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[q + 4]);
+            x = FloatVector.broadcast(S, ap[q + 4 * A_STRIDE]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[q + 5]);
+            x = FloatVector.broadcast(S, ap[q + 5 * A_STRIDE]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, ap[q + 6]);
+            x = FloatVector.broadcast(S, ap[q + 6 * A_STRIDE]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, ap[q + 7]);
+            x = FloatVector.broadcast(S, ap[q + 7 * A_STRIDE]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
@@ -802,25 +814,26 @@ final class VectorGemm {
     }
 
     /**
-     * {@code ap[i·kc + 8p + r] = op(A)[i + r][p]} for tiles of eight rows i = 0, 8, .. rows − 8: each step of p of
-     * {@link #tile8x2a} reads one run of eight floats.
+     * Where copying op(A)'s rows saves more than it costs: eight-row tiles (AVX-512), k within A_STRIDE, and each
+     * row used by four panels of B, or by two when A is small enough to stay in L2 beside its copy (64 Ki floats).
+     * One-JVM A/B on Intel AVX-512 (GFLOP/s ratio to reading A in place, JDK 17 / 25): relu(X·B + b) 64×784×128
+     * (four panels) 1.06 / 1.07, relu(X·Wᵀ + b) 64×128×64 (two, A of 8 Ki floats) 1.08 / 1.04; the Cᵀ = W·Xᵀ of
+     * relu(X·Wᵀ + b) 64×784×256 (two panels, 200 Ki floats of W) 1.00 / 0.90.
      */
-    private static void packRows8(float[] a, int a0, int rowA, int colA, int rows, int kc, float[] ap) {
-        for (int i = 0; i < rows; i += 2 * MR) {
-            int s0 = a0 + i * rowA, s1 = s0 + rowA, s2 = s1 + rowA, s3 = s2 + rowA;
-            int s4 = s3 + rowA, s5 = s4 + rowA, s6 = s5 + rowA, s7 = s6 + rowA;
-            int d = i * kc;
-            for (int p = 0; p < kc; p++, d += 2 * MR) {
-                int o = p * colA;
-                ap[d] = a[s0 + o];
-                ap[d + 1] = a[s1 + o];
-                ap[d + 2] = a[s2 + o];
-                ap[d + 3] = a[s3 + o];
-                ap[d + 4] = a[s4 + o];
-                ap[d + 5] = a[s5 + o];
-                ap[d + 6] = a[s6 + o];
-                ap[d + 7] = a[s7 + o];
+    private static boolean copiesRowsOfA(int m, int full, int kc) {
+        return L >= 16 && m >= 2 * MR && kc <= A_STRIDE - 16
+                && (full >= 4 * NR || full >= 2 * NR && (long) m * kc <= 64 * 1024);
+    }
+
+    /** {@code ap[i·A_STRIDE + p] = op(A)[i][p]} for i < rows, p < kc. */
+    private static void copyRows(float[] a, int a0, int rowA, int colA, int rows, int kc, float[] ap) {
+        if (colA == 1) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(a, a0 + i * rowA, ap, i * A_STRIDE, kc);
             }
+        } else {
+            // op(A) = Aᵀ (rowA = 1): row i of op(A) is column i of A.
+            transpose(a, a0, colA, kc, rows, ap, 0, A_STRIDE);
         }
     }
 
