@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainingStepAllocationTest {
 
     /**
-     * Run alone, both networks reach 0 bytes per step within seconds. Inside this test JVM the sigmoid network
-     * has been seen to stay at 32 bytes per step (one small object, not found yet). A boxed vector alone is
-     * 96 bytes, and the regressions this guards against were 768 bytes to 192 KB per step.
+     * Run alone, both networks reach 0 bytes per step within seconds. A window's first steps may still run in
+     * C1-compiled code, which has no escape analysis: there Checks.notNull's message lambda cost 16 bytes a call
+     * (32 to 48 per step, and on the scalar backend, whose steps are slow to reach C2, for the whole 40 s; fixed).
+     * A boxed vector alone is 96 bytes, and the regressions this guards against were 768 bytes to 192 KB per step.
      */
     private static final double MOST_BYTES_PER_STEP = 32;
 
