@@ -104,7 +104,7 @@ final class VectorGemm {
     private static final int PANEL_MIN_K = 64;
     /**
      * Rows of op(A) for the eight-row tiles are copied this many floats apart ({@link #tile8x2r}), where k is at
-     * most A_STRIDE − 16 and B has two full panels or more. A constant stride lets the tile's eight broadcasts
+     * most A_STRIDE − 16 and B is wide enough ({@link #copiesRowsOfA}). A constant stride lets the tile's eight broadcasts
      * share one index register with constant displacements; read in place, each needs its own row's address (two
      * integer operations more per broadcast, and row offsets spilled to vector registers), and on Intel AVX-512
      * that held the tile to about 0.75 of the FMA rate. The 16 floats past 2048 put the rows on different L1 sets.
