@@ -1,6 +1,7 @@
 package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
+import dev.tensorlane.internal.Cpu;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -47,6 +48,15 @@ final class VectorGemm {
      * kernels (the training step's 8×2 tiles were boxed, 50 MB per step; TrainingStepAllocationTest).
      */
     private static final boolean HALVES = LH < L && Runtime.version().feature() >= 25;
+    /**
+     * The narrow tiles in halves ({@link #narrow8x2h}) except on Intel, whose AVX-512 cores issue two 512-bit FMAs
+     * a cycle, so that halves only double the FMAs: there the one-vector tile ran relu(X·Wᵀ + b) 64×64×10 at
+     * 1.14–1.34× and relu(X·B + b) 64×64×10 at 1.18–1.35× the halves' rate (JDK 25, alternating in one JVM, two
+     * runs). On Zen 4 the
+     * halves were the faster (see narrow8x2h). The dot products keep their halves on Intel too: there they ran
+     * 1.00–1.05× the full-width ones at one to three rows.
+     */
+    private static final boolean NARROW_HALVES = HALVES && !Cpu.isIntel();
     /**
      * Pack B's panels for every A·B with enough rows and depth where there are 16 vector registers, from JDK 25 on:
      * only over a packed panel does {@link #tile4x2p} run (AVX2 on JDK 25, JMH, three forks: relu(X·B + b)
@@ -348,7 +358,7 @@ final class VectorGemm {
             int ai = aOff + i * rowA;
             if (i + 2 * MR <= m && w == L) {
                 rows = 2 * MR;
-                if (HALVES) {
+                if (NARROW_HALVES) {
                     narrow8x2h(kc, a, ai, rowA, colA, wt, tile);
                 } else {
                     narrow8x1(kc, a, ai, rowA, colA, wt, tile);
@@ -429,7 +439,7 @@ final class VectorGemm {
     }
 
     /** Eight rows × one vector: eight independent FMA chains, enough to keep both FMA pipes busy. */
-    private static void narrow8x1(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
+    static void narrow8x1(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
         FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
         FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
@@ -462,7 +472,7 @@ final class VectorGemm {
      * the 512-bit broadcast is what held the one-vector tile back (the 64×64×10 tiles alone, JDK 25: 1.48 against
      * 1.62 µs). Each lane is the same FMA chain over p as in narrow8x1, so the same bits.
      */
-    private static void narrow8x2h(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
+    static void narrow8x2h(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
         FloatVector c0 = FloatVector.zero(H), c1 = FloatVector.zero(H), c2 = FloatVector.zero(H);
         FloatVector c3 = FloatVector.zero(H), c4 = FloatVector.zero(H), c5 = FloatVector.zero(H);
         FloatVector c6 = FloatVector.zero(H), c7 = FloatVector.zero(H);
