@@ -228,17 +228,7 @@ class GemmTest {
     void bandsAndPanelGroupsAgreeWithTheReferenceAndRowByRow() {
         check(false, false, 130, 2600 + 10, 100, 1f, 0f, 1, 950);
         check(false, false, 65, 1300, 100, 0.5f, 1.5f, 1, 951);
-        SplittableRandom random = new SplittableRandom(952);
-        int m = 130, n = 2600 + 10, k = 100;
-        float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
-        float[] whole = new float[m * n], rows = new float[m * n];
-        FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
-        for (int i = 0; i < m; i++) {
-            FusedLinear.matmulBias(1, n, k, a, i * k, k, b, 0, n, bias, 0, Activation.RELU, rows, i * n, n);
-        }
-        for (int i = 0; i < whole.length; i++) {
-            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]), "element " + i);
-        }
+        assertWholeAndRowByRowAgreeBitForBit(130, 2600 + 10, 100, 952);
     }
 
     /**
@@ -254,8 +244,13 @@ class GemmTest {
         check(false, false, 100, 140, 70, 1f, 0f, 1, 963);
         check(true, false, 100, 140, 70, 0.5f, 1.5f, 1, 964);
         check(false, false, 40, 128, 2100, 1f, 0f, 0, 965);
-        SplittableRandom random = new SplittableRandom(966);
-        int m = 530, n = 150, k = 100;
+        assertWholeAndRowByRowAgreeBitForBit(530, 150, 100, 966);
+        check(false, false, 530, 150, 100, 1f, 0f, 1, 967);
+    }
+
+    /** relu(X·B + b) over all m rows at once against the same product one row at a time, bit for bit. */
+    private static void assertWholeAndRowByRowAgreeBitForBit(int m, int n, int k, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
         float[] whole = new float[m * n], rows = new float[m * n];
         FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
@@ -265,7 +260,6 @@ class GemmTest {
         for (int i = 0; i < whole.length; i++) {
             assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]), "element " + i);
         }
-        check(false, false, m, n, k, 1f, 0f, 1, 967);
     }
 
     /** Up to 128 rows B is read in place, beyond it packed: the same FMA chain per element either way. */
