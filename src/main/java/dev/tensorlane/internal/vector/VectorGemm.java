@@ -54,7 +54,7 @@ final class VectorGemm {
      * 1.14–1.34× and relu(X·B + b) 64×64×10 at 1.18–1.35× the halves' rate (JDK 25, alternating in one JVM, two
      * runs). On Zen 4 the
      * halves were the faster (see narrow8x2h). The dot products keep their halves on Intel too: there they ran
-     * 1.00–1.05× the full-width ones at one to three rows.
+     * 1.00–1.03× the full-width ones at one to three rows.
      */
     private static final boolean NARROW_HALVES = HALVES && !Cpu.isIntel();
     /**
