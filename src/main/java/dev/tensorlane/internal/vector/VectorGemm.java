@@ -114,10 +114,11 @@ final class VectorGemm {
     private static final int PANEL_MIN_K = 64;
     /**
      * Rows of op(A) for the eight-row tiles are copied this many floats apart ({@link #tile8x2r}), where k is at
-     * most A_STRIDE − 16 and B is wide enough ({@link #copiesRowsOfA}). A constant stride lets the tile's eight broadcasts
-     * share one index register with constant displacements; read in place, each needs its own row's address (two
-     * integer operations more per broadcast, and row offsets spilled to vector registers), and on Intel AVX-512
-     * that held the tile to about 0.75 of the FMA rate. The 16 floats past 2048 put the rows on different L1 sets.
+     * most A_STRIDE − 16 and B is wide enough ({@link #copiesRowsOfA}). A constant stride lets the tile's eight
+     * broadcasts share one index register with constant displacements; read in place, each needs its own row's
+     * address (two integer operations more per broadcast, and row offsets spilled to vector registers), and on
+     * Intel AVX-512 that held the tile to about 0.75 of the FMA rate. The 16 floats past 2048 put the rows on
+     * different L1 sets.
      */
     private static final int A_STRIDE = 2048 + 16;
     private static final ThreadLocal<float[][]> A_ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -608,7 +609,8 @@ final class VectorGemm {
                     }
                 }
             }
-            // B in place has at most IN_PLACE_MAX_M rows of C, or fewer than PANEL_MIN_M, so A fits one pass here.
+            // One pass of copied rows here, so only where A fits one: B is read in place up to IN_PLACE_MAX_M rows,
+            // but at any m when k < PANEL_MIN_K.
             float[] ap = null;
             if (j < full && copiesRowsOfA(m, full - j, kc) && m <= A_PASS) {
                 ap = buffer(A_ROWS, m * A_STRIDE);
