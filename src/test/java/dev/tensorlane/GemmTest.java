@@ -233,8 +233,8 @@ class GemmTest {
 
     /**
      * On AVX-512 the eight-row tiles read rows of op(A) copied at a fixed stride where B is wide enough: B packed or
-     * in place, A transposed or not, the rows past the last whole tile in place, passes of 512 rows, and a k too deep
-     * for the stride (read in place). Against the reference, and the passes bit for bit against one row at a time.
+     * in place (also at k < PANEL_MIN_K, up to one pass of rows), A transposed or not, the rows past the last whole
+     * tile in place, passes of 512 rows, and a k too deep for the stride (read in place). Against the reference, and the passes bit for bit against one row at a time.
      */
     @Test
     void copiedRowsOfAAgreeWithTheReferenceAndRowByRow() {
@@ -244,6 +244,8 @@ class GemmTest {
         check(false, false, 100, 140, 70, 1f, 0f, 1, 963);
         check(true, false, 100, 140, 70, 0.5f, 1.5f, 1, 964);
         check(false, false, 40, 128, 2100, 1f, 0f, 0, 965);
+        check(false, false, 300, 140, 40, 1f, 0f, 1, 968);   // k < PANEL_MIN_K: B in place, rows copied
+        check(false, false, 600, 140, 40, 1f, 0f, 1, 969);   // the same past one pass of rows: read in place
         assertWholeAndRowByRowAgreeBitForBit(530, 150, 100, 966);
         check(false, false, 530, 150, 100, 1f, 0f, 1, 967);
     }
