@@ -574,16 +574,8 @@ final class VectorGemm {
                     for (int j = 0; j < cols && transB; j += NR) {
                         transpose(b, bOff + (j0 + j) * ldb, ldb, NR, kc, panels, j * kc, NR);
                     }
-                    for (int j = 0; j < cols && !transB; j += NR) {
-                        // A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on
-                        // JDK 25 (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and
-                        // 64×784×128 at 90.0 against 84.3; AVX-512 JDK 17 1024³ 108.3 against 105.8.
-                        for (int p = 0; p < kc; p++) {
-                            int src = bOff + p * ldb + j0 + j;
-                            int dst = j * kc + p * NR;
-                            FloatVector.fromArray(S, b, src).intoArray(panels, dst);
-                            FloatVector.fromArray(S, b, src + L).intoArray(panels, dst + L);
-                        }
+                    for (int p = 0; p < kc && !transB; p++) {
+                        packRow(b, bOff + p * ldb + j0, cols, kc, panels, p * NR);
                     }
                     for (int i0 = s0; i0 < s0 + passRows; i0 += BAND) {
                         int rows = Math.min(BAND, s0 + passRows - i0);
@@ -646,6 +638,23 @@ final class VectorGemm {
                 }
             }
             narrowRows(m, nr, w, kc, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + j, ldc, bias, biasOff + j, act);
+        }
+    }
+
+    /**
+     * Row p of B's group of panels, {@code cols} floats from {@code src}, into row p of each panel ({@code kc × NR}
+     * floats each, row p at {@code dst}). Row by row, B is read along its rows, a stretch of cols floats at a time;
+     * panel by panel, it was read NR floats per row of B, each on another page once rows are 4 KiB or more apart, and
+     * packing took 30–50% of a 512³ product on Intel AVX-512. Its own method, so that C2 compiles it after a few
+     * calls: inside block(), which large products call a few times a second, it ran in C1's code, where the Vector
+     * API's calls are not intrinsics, for seconds. A row of a panel is two vectors, copied as such: against a
+     * System.arraycopy per row, AVX2 on JDK 25 (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0
+     * GFLOP/s and 64×784×128 at 90.0 against 84.3.
+     */
+    private static void packRow(float[] b, int src, int cols, int kc, float[] panels, int dst) {
+        for (int j = 0; j < cols; j += NR) {
+            FloatVector.fromArray(S, b, src + j).intoArray(panels, dst + j * kc);
+            FloatVector.fromArray(S, b, src + j + L).intoArray(panels, dst + j * kc + L);
         }
     }
 
