@@ -91,28 +91,50 @@ final class VectorGemmBlocked {
         }
     }
 
-    /** B block kc × nc into panels of NR columns, each kc × NR contiguous by rows; the last one zero-padded. */
+    /**
+     * B block kc × nc into panels of NR columns, each kc × NR contiguous by rows; the last one zero-padded. Rows of B
+     * a row at a time across the whole panels, so that B is read along its rows (panel by panel, each row's NR floats
+     * were on another page once rows are 4 KiB apart; see VectorGemm.packRow).
+     */
     private static void packB(float[] b, int b0, int rowB, int colB, int kc, int nc, float[] bp) {
-        for (int jr = 0; jr < nc; jr += NR) {
+        int whole = colB == 1 ? nc - nc % NR : 0;
+        for (int p = 0; p < kc; p++) {
+            for (int jr = 0; jr < whole; jr += NR) {
+                System.arraycopy(b, b0 + p * rowB + jr, bp, jr * kc + p * NR, NR);
+            }
+        }
+        // The rest (all of B when it is transposed, rowB = 1): column by column of the panel, along B's rows.
+        for (int jr = whole; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int dst = jr * kc;
-            if (colB == 1 && nr == NR) {
+            for (int j = 0; j < NR; j++) {
+                int src = b0 + (jr + j) * colB;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, b0 + p * rowB + jr, bp, dst + p * NR, NR);
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = b0 + p * rowB + jr * colB;
-                    for (int j = 0; j < NR; j++) {
-                        bp[dst + p * NR + j] = j < nr ? b[src + j * colB] : 0f;
-                    }
+                    bp[dst + p * NR + j] = j < nr ? b[src + p * rowB] : 0f;
                 }
             }
         }
     }
 
-    /** A block mc × kc into panels of MR rows, each kc × MR contiguous by k; the last one zero-padded. */
+    /**
+     * A block mc × kc into panels of MR rows, each kc × MR contiguous by k; the last one zero-padded. op(A) = Aᵀ
+     * (rowA = 1) is read along A's rows: p by p, MR consecutive floats each (row by row of op(A), each float was a
+     * row of A away from the last).
+     */
     private static void packA(float[] a, int a0, int rowA, int colA, int mc, int kc, float[] ap) {
+        if (rowA == 1) {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int dst = ir * kc;
+                for (int p = 0; p < kc; p++) {
+                    int src = a0 + p * colA + ir;
+                    for (int r = 0; r < MR; r++) {
+                        ap[dst + p * MR + r] = r < mr ? a[src + r] : 0f;
+                    }
+                }
+            }
+            return;
+        }
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int dst = ir * kc;
