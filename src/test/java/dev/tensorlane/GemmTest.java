@@ -250,6 +250,22 @@ class GemmTest {
         check(false, false, 530, 150, 100, 1f, 0f, 1, 967);
     }
 
+    /**
+     * Two and three rows of A·B run as one tile over B (each row of B loaded once for all of them): against the
+     * reference, with beta (raw sums in the scratch tile) and A transposed, and bit for bit against one row at a time.
+     */
+    @Test
+    void twoAndThreeRowsAgreeWithTheReferenceAndRowByRow() {
+        for (int m = 2; m <= 3; m++) {
+            check(false, false, m, 200, 100, 1f, 0f, 1, 970 + m);
+            check(false, false, m, 130, 70, 0.5f, 1.5f, 1, 972 + m);
+            check(true, false, m, 150, 90, 1f, 0f, 1, 974 + m);
+            check(true, false, m, 64, 33, -2f, 1f, 0, 976 + m);
+            assertWholeAndRowByRowAgreeBitForBit(m, 200, 100, 978 + m);
+            assertWholeAndRowByRowAgreeBitForBit(m, 64 + 10, 784, 980 + m);
+        }
+    }
+
     /** relu(X·B + b) over all m rows at once against the same product one row at a time, bit for bit. */
     private static void assertWholeAndRowByRowAgreeBitForBit(int m, int n, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -597,6 +597,11 @@ final class VectorGemm {
             int j = 0;
             if (m < MR) {
                 for (; j + 2 * NR <= full; j += 2 * NR) {
+                    if (m > 1) {
+                        tile3x4(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc,
+                                bias, biasOff + j, act);
+                        continue;
+                    }
                     for (int i = 0; i < m; i++) {
                         if (HALVES) {
                             tile1x8h(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb, beta, c,
@@ -1071,6 +1076,69 @@ final class VectorGemm {
         ZERO.blend(c02, EVERY_LANE).intoArray(out, o + 2 * L);
         ZERO.blend(c03, EVERY_LANE).intoArray(out, o + 3 * L);
         finish(out, o, 0, 1, 2 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
+    }
+
+    /**
+     * Two or three rows × four vectors: a batch of two or three samples through a layer, each row of B loaded once
+     * for all of them (row by row, B was streamed once per row: relu(X·B + b) 2×784×128, 3×784×128 and 3×128×64 ran
+     * 1.7–2.6× faster this way in one-JVM A/B on Intel AVX-512, JDK 17 and 25). {@code rows} = 2 computes a third
+     * row from row 1 again and leaves it in the scratch tile. Same FMA chain per element as tile1x4 and tile1x8h.
+     */
+    private static void tile3x4(int rows, int kc, float alpha, float[] a, int a0, int rowA, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int c0, int ldc,
+                                float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        int a1 = a0 + rowA, a2 = rows > 2 ? a1 + rowA : a1;
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            int ap = p * colA;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+        }
+        // Raw sums into C (beta = 0) or the scratch tile, as in tile1x4; a third row that is not there goes to the
+        // scratch tile's third row, which is read by no one.
+        boolean direct = beta == 0f;
+        float[] tile = TILE.get();
+        float[] out = direct ? c : tile;
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : 2 * NR;
+        float[] out2 = rows > 2 ? out : tile;
+        int o2 = rows > 2 ? o + 2 * ldo : 2 * 2 * NR;
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
+        ZERO.blend(c02, EVERY_LANE).intoArray(out, o + 2 * L);
+        ZERO.blend(c03, EVERY_LANE).intoArray(out, o + 3 * L);
+        ZERO.blend(c10, EVERY_LANE).intoArray(out, o + ldo);
+        ZERO.blend(c11, EVERY_LANE).intoArray(out, o + ldo + L);
+        ZERO.blend(c12, EVERY_LANE).intoArray(out, o + ldo + 2 * L);
+        ZERO.blend(c13, EVERY_LANE).intoArray(out, o + ldo + 3 * L);
+        ZERO.blend(c20, EVERY_LANE).intoArray(out2, o2);
+        ZERO.blend(c21, EVERY_LANE).intoArray(out2, o2 + L);
+        ZERO.blend(c22, EVERY_LANE).intoArray(out2, o2 + 2 * L);
+        ZERO.blend(c23, EVERY_LANE).intoArray(out2, o2 + 3 * L);
+        finish(out, o, ldo, rows, 2 * NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
     }
 
     /**
