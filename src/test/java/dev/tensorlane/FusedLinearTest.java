@@ -51,7 +51,8 @@ class FusedLinearTest {
     @ParameterizedTest(name = "{0}x{1}x{2}")
     @CsvSource({"1,1,1", "1,10,784", "3,17,5", "4,32,33", "5,33,64", "64,128,784", "64,10,64", "7,256,300", "2,15,0",
         "17,70,300", "33,1025,257", "20,38,520", // these three take the cache-blocked path, with edges
-        "600,40,300"}) // sigmoid runs after the product, 256 rows at a time: three blocks
+        "600,40,300", // sigmoid runs after the product, 256 rows at a time: three blocks
+        "2,128,784", "3,130,784", "3,64,128", "6,41,784"}) // two or three rows: one tile over W or B for all of them
     void everyLayoutActivationAndBias(int m, int n, int k) {
         long seed = m * 1000L + n * 10L + k;
         for (Activation act : Activation.values()) {

@@ -266,6 +266,19 @@ class GemmTest {
         }
     }
 
+    /**
+     * A·Bᵀ deep enough for dot products with two or three rows (a batch of two or three, or a product's last rows
+     * after groups of four): against the reference, with alpha and beta, and with n not a multiple of four.
+     */
+    @Test
+    void twoAndThreeRowDotProductsAgreeWithTheReference() {
+        check(false, true, 2, 37, 784, 1f, 0f, 1, 990);
+        check(false, true, 3, 64, 600, 0.5f, 1.5f, 1, 991);
+        check(false, true, 3, 9, 1100, 1f, 0f, 0, 992);
+        check(false, true, 7, 40, 784, 1f, 0f, 1, 993);
+        check(false, true, 6, 42, 784, -1f, 1f, 1, 994);
+    }
+
     /** relu(X·B + b) over all m rows at once against the same product one row at a time, bit for bit. */
     private static void assertWholeAndRowByRowAgreeBitForBit(int m, int n, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

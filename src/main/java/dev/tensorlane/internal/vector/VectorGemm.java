@@ -1248,6 +1248,27 @@ final class VectorGemm {
                 rowEpilogue(c, c0 + r * ldc, n, bias, biasOff, act);
             }
         }
+        if (L >= 16 && m - i >= 2) {
+            // Two or three rows left (a batch of two or three, or a product's last rows): W's rows read once for all
+            // of them. Full vectors, so the same bits as dot1x8 where that ran (halves is set for products of one to
+            // three rows only).
+            int rows = m - i;
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dot3x4(rows, k, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, alpha, beta, c, cOff + i * ldc + j, ldc,
+                        lanes);
+            }
+            for (; j < n; j++) {
+                for (int r = 0; r < rows; r++) {
+                    finishDot(dot(k, a, aOff + (i + r) * lda, b, bOff + j * ldb, lanes), alpha, beta, c,
+                            cOff + (i + r) * ldc + j);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                rowEpilogue(c, cOff + (i + r) * ldc, n, bias, biasOff, act);
+            }
+            return;
+        }
         for (; i < m; i++) {
             int ai = aOff + i * lda;
             int ci = cOff + i * ldc;
@@ -1395,6 +1416,66 @@ final class VectorGemm {
         finishDot(laneSum(lanes, 6 * L) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
         finishDot(laneSum(lanes, 7 * L) + dotTail(a, a3, b, b1, p, k), alpha, beta, c,
                 c0 + 3 * ldc + 1);
+    }
+
+    /**
+     * Two or three rows of A against four rows of B (AVX-512: 12 accumulators, 3 + 4 loads per step): each row of B
+     * read once for all rows of A, where one row at a time streamed B once per row. {@code rows} = 2 computes row 1
+     * twice and finishes it once. Same lane sums as dot1x4 and dot1x8.
+     */
+    private static void dot3x4(int rows, int k, float[] a, int a0, int lda, float[] b, int b0, int ldb,
+                               float alpha, float beta, float[] c, int c0, int ldc, float[] lanes) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
+        FloatVector s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
+        FloatVector s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S);
+        FloatVector s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
+        int a1 = a0 + lda, a2 = rows > 2 ? a1 + lda : a1;
+        int b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+        int p = 0;
+        for (int bound = S.loopBound(k); p < bound; p += L) {
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
+            FloatVector x = FloatVector.fromArray(S, a, a0 + p);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            s02 = x.fma(y2, s02);
+            s03 = x.fma(y3, s03);
+            x = FloatVector.fromArray(S, a, a1 + p);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            s12 = x.fma(y2, s12);
+            s13 = x.fma(y3, s13);
+            x = FloatVector.fromArray(S, a, a2 + p);
+            s20 = x.fma(y0, s20);
+            s21 = x.fma(y1, s21);
+            s22 = x.fma(y2, s22);
+            s23 = x.fma(y3, s23);
+        }
+        // Accumulators to memory first, as in dot1x4.
+        ZERO.blend(s00, EVERY_LANE).intoArray(lanes, 0 * L);
+        ZERO.blend(s01, EVERY_LANE).intoArray(lanes, 1 * L);
+        ZERO.blend(s02, EVERY_LANE).intoArray(lanes, 2 * L);
+        ZERO.blend(s03, EVERY_LANE).intoArray(lanes, 3 * L);
+        ZERO.blend(s10, EVERY_LANE).intoArray(lanes, 4 * L);
+        ZERO.blend(s11, EVERY_LANE).intoArray(lanes, 5 * L);
+        ZERO.blend(s12, EVERY_LANE).intoArray(lanes, 6 * L);
+        ZERO.blend(s13, EVERY_LANE).intoArray(lanes, 7 * L);
+        ZERO.blend(s20, EVERY_LANE).intoArray(lanes, 8 * L);
+        ZERO.blend(s21, EVERY_LANE).intoArray(lanes, 9 * L);
+        ZERO.blend(s22, EVERY_LANE).intoArray(lanes, 10 * L);
+        ZERO.blend(s23, EVERY_LANE).intoArray(lanes, 11 * L);
+        for (int r = 0; r < rows; r++) {
+            int ar = r == 0 ? a0 : r == 1 ? a1 : a2;
+            for (int j = 0; j < 4; j++) {
+                int bj = b0 + j * ldb;
+                finishDot(laneSum(lanes, (4 * r + j) * L) + dotTail(a, ar, b, bj, p, k), alpha, beta, c,
+                        c0 + r * ldc + j);
+            }
+        }
     }
 
     /** One row of A against four rows of B: four independent FMA chains, enough to hide the FMA latency. */
