@@ -156,7 +156,8 @@ class GemmTest {
     /**
      * The cache-blocked path and the unblocked one do the same arithmetic per element, so a product computed
      * whole (40 rows: blocked) and row by row (1 row: unblocked) agrees bit for bit. Not X·Wᵀ as deep as the dot
-     * products (k = 300 from 256-bit vectors down): it rounds by the product's rows (ParallelTest).
+     * products (k = 300 from 256-bit vectors down): it rounds by the product's rows (ParallelTest); shallower X·Wᵀ
+     * with fewer than 8 rows runs as dot products too, so it goes eight rows at a time.
      */
     @Test
     void blockedAndRowByRowResultsAreBitIdentical() {
@@ -171,8 +172,11 @@ class GemmTest {
                 continue;
             }
             Gemm.gemm(transA, transB, m, n, k, 1.25f, a, 0, lda, b, 0, ldb, 0f, whole, 0, n);
-            for (int i = 0; i < m; i++) {
-                Gemm.gemm(transA, transB, 1, n, k, 1.25f, a, transA ? i : i * lda, lda, b, 0, ldb, 0f, rows, i * n, n);
+            int step = !transA && transB ? 8 : 1;
+            for (int i = 0, rowsHere; i < m; i += rowsHere) {
+                rowsHere = m - i < 2 * step ? m - i : step;   // the last band takes the rest: at least eight rows
+                Gemm.gemm(transA, transB, rowsHere, n, k, 1.25f, a, transA ? i : i * lda, lda, b, 0, ldb,
+                        0f, rows, i * n, n);
             }
             for (int i = 0; i < whole.length; i++) {
                 assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]),
@@ -191,7 +195,8 @@ class GemmTest {
     /**
      * Fewer columns than a register tile, or a remainder of columns past the last full tile (the network's last
      * layer, n = 10, and n = 70 = 2 tiles + 6): packed into zero-padded vector tiles of 8, 4 or 1 rows. Within the
-     * bound, and bit for bit the same whole or row by row, with alpha, beta and every transpose.
+     * bound, and bit for bit the same whole or row by row, with alpha, beta and every transpose (X·Wᵀ with a full
+     * tile eight rows at a time: with fewer, it runs as dot products).
      */
     @Test
     void columnRemaindersAgreeWithTheReferenceAndRowByRow() {
@@ -207,9 +212,11 @@ class GemmTest {
                 float[] a = random(random, m * k), b = random(random, k * n);
                 float[] whole = random(random, m * n), rows = whole.clone();
                 Gemm.gemm(transA, transB, m, n, k, 0.75f, a, 0, lda, b, 0, ldb, 0.5f, whole, 0, n);
-                for (int i = 0; i < m; i++) {
-                    Gemm.gemm(transA, transB, 1, n, k, 0.75f, a, transA ? i : i * lda, lda, b, 0, ldb, 0.5f,
-                            rows, i * n, n);
+                int step = !transA && transB && n >= 2 * Math.max(1, Tensorlane.vectorBitSize() / 32) ? 8 : 1;
+                for (int i = 0, rowsHere; i < m; i += rowsHere) {
+                    rowsHere = m - i < 2 * step ? m - i : step;   // the last band takes the rest: at least eight rows
+                    Gemm.gemm(transA, transB, rowsHere, n, k, 0.75f, a, transA ? i : i * lda, lda, b, 0,
+                            ldb, 0.5f, rows, i * n, n);
                 }
                 for (int i = 0; i < whole.length; i++) {
                     assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(rows[i]),

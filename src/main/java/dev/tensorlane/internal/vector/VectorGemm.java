@@ -95,6 +95,13 @@ final class VectorGemm {
      * (JDK 25) and 25–53 against 62 (JDK 17).
      */
     private static final int TRANSPOSED_MIN_ROWS = L >= 16 ? 64 : 32;
+    /**
+     * Shallow A·Bᵀ (k < DOT_MIN_K) from this many rows of the product on packs Bᵀ for the register tiles; below, dot
+     * products, since the transposing copy costs k·n moves however few rows share it. One-JVM A/B on Intel, relu(X·Wᵀ
+     * + b), dot products against packed, JDK 17 / 25: AVX-512 1×128×64 4.1 / 6.8×, 3×128×64 2.0 / 2.7×, 4×128×64
+     * 1.7 / 2.5×, 8×128×64 0.90 / 1.35, 16×128×64 0.58 / 0.87; AVX2 (-XX:UseAVX=2) 7×128×64 1.30 / 1.47×.
+     */
+    private static final int SHALLOW_TILES_MIN_ROWS = 2 * MR;
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
     /**
      * Bᵀ for {@link #narrow}, in rows of w floats of which the first n are written. The lanes past n keep whatever
@@ -219,7 +226,7 @@ final class VectorGemm {
                 dotProducts(false, m, n - full, k, alpha, a, aOff, lda, b, bOff + full * ldb, ldb, beta, c, cOff + full,
                         ldc, bias, biasOff + full, act);
             }
-        } else if (!transA && (n < NR || k >= DOT_MIN_K)) {
+        } else if (!transA && (n < NR || k >= DOT_MIN_K || productRows < SHALLOW_TILES_MIN_ROWS)) {
             // The choice must not depend on m: multi-threaded calls split m into bands, and every band must take
             // the same path for the results to be bit-identical (productRows is the same for all of them). Deep,
             // it already rounds by the product's rows (above); so do the half-vector dot products of a batch of
