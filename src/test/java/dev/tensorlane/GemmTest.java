@@ -460,6 +460,35 @@ class GemmTest {
         }
     }
 
+    /**
+     * k = 0 (or alpha = 0) reads neither A nor B, so A may be as short as BLAS allows: one float, lda = 1, for m rows
+     * of nothing. The eight-row tiles once copied A's "rows" anyway and ran off its end (found by
+     * ParallelGemmProperties at m = 8, n = 64, k = 0).
+     */
+    @Test
+    void kZeroReadsNeitherAnorBWhateverTheShape() {
+        for (int t = 0; t < 4; t++) {
+            boolean transA = (t & 1) != 0, transB = (t & 2) != 0;
+            for (int[] mn : new int[][] {{8, 64}, {69, 90}, {600, 200}, {3, 10}}) {
+                int m = mn[0], n = mn[1];
+                float[] c = new float[m * n];
+                java.util.Arrays.fill(c, 2f);
+                for (float alpha : new float[] {0.75f, 0f}) {
+                    int k = alpha == 0f ? 3 : 0;
+                    float[] a = new float[alpha == 0f ? (transA ? k * m : m * k) : 1];
+                    float[] b = new float[alpha == 0f ? k * n : 1];
+                    java.util.Arrays.fill(a, Float.NaN);
+                    java.util.Arrays.fill(b, Float.NaN);
+                    Gemm.gemm(transA, transB, m, n, k, alpha, a, 0, transA ? m : Math.max(1, k), b, 0,
+                            transB ? Math.max(1, k) : n, 0.5f, c, 0, n);
+                }
+                for (int i = 0; i < c.length; i++) {
+                    assertEquals(0.5f, c[i], "m=" + m + " n=" + n + " transA=" + transA + " transB=" + transB);
+                }
+            }
+        }
+    }
+
     @Test
     void alphaZeroDoesNotReadAOrB() {
         float[] a = {Float.NaN, Float.NaN};

@@ -854,14 +854,15 @@ final class VectorGemm {
     }
 
     /**
-     * Where copying op(A)'s rows saves more than it costs: eight-row tiles (AVX-512), k within A_STRIDE, and each
+     * Where copying op(A)'s rows saves more than it costs: eight-row tiles (AVX-512), 0 < k within A_STRIDE (with
+     * k = 0 or alpha = 0, A is not read: its rows need not even exist, lda = 1 for m rows of nothing), and each
      * row used by four panels of B, or by two when A is small enough to stay in L2 beside its copy (64 Ki floats).
      * One-JVM A/B on Intel AVX-512 (GFLOP/s ratio to reading A in place, JDK 17 / 25): relu(X·B + b) 64×784×128
      * (four panels) 1.06 / 1.07, relu(X·Wᵀ + b) 64×128×64 (two, A of 8 Ki floats) 1.08 / 1.04; the Cᵀ = W·Xᵀ of
      * relu(X·Wᵀ + b) 64×784×256 (two panels, 200 Ki floats of W) 1.00 / 0.90.
      */
     private static boolean copiesRowsOfA(int m, int full, int kc) {
-        return L >= 16 && m >= 2 * MR && kc <= A_STRIDE - 16
+        return L >= 16 && m >= 2 * MR && kc > 0 && kc <= A_STRIDE - 16
                 && (full >= 4 * NR || full >= 2 * NR && (long) m * kc <= 64 * 1024);
     }
 
