@@ -663,12 +663,11 @@ final class VectorGemm {
     /**
      * Row p of B's group of panels, {@code cols} floats from {@code src}, into row p of each panel ({@code kc × NR}
      * floats each, row p at {@code dst}). Row by row, B is read along its rows, a stretch of cols floats at a time;
-     * panel by panel, it was read NR floats per row of B, each on another page once rows are 4 KiB or more apart, and
-     * packing took 30–50% of a 512³ product on Intel AVX-512. Its own method, so that C2 compiles it after a few
-     * calls: inside block(), which large products call a few times a second, it ran in C1's code, where the Vector
-     * API's calls are not intrinsics, for seconds. A row of a panel is two vectors, copied as such: against a
-     * System.arraycopy per row, AVX2 on JDK 25 (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0
-     * GFLOP/s and 64×784×128 at 90.0 against 84.3.
+     * panel by panel, it was read NR floats per row of B, a whole row of B apart, and packing took 40–50% of a 512³
+     * product on Intel AVX-512. Its own method, so that C2 compiles it after a few calls: inside block(), which large
+     * products call a few times a second, it ran in C1's code, where the Vector API's calls are not intrinsics, for
+     * seconds. A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on JDK 25
+     * (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and 64×784×128 at 90.0 against 84.3.
      */
     private static void packRow(float[] b, int src, int cols, int kc, float[] panels, int dst) {
         for (int j = 0; j < cols; j += NR) {
