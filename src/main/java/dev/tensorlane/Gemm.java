@@ -20,9 +20,10 @@ import dev.tensorlane.internal.Parallel;
  * <p><b>Error bound.</b> Each element satisfies
  * {@code |C − C_exact| <= k·2⁻²³·|alpha|·(|op(A)|·|op(B)|)_ij}, plus one rounding of {@code beta·C}.
  *
- * <p><b>Threads.</b> Products of at least 2^24 multiply-adds are split over bands of rows of C and run on up
- * to {@link Tensorlane#parallelism()} threads (see {@link Tensorlane#setParallelism}). Results are
- * bit-identical for every thread count: each element of C is reduced in the same order whatever the split.
+ * <p><b>Threads.</b> Products of at least 2^24 multiply-adds are split into chunks of rows of C, claimed by up
+ * to {@link Tensorlane#parallelism()} threads as each becomes free (see {@link Tensorlane#setParallelism}).
+ * Results are bit-identical for every thread count: each element of C is reduced in the same order whatever the
+ * split.
  *
  * <p><b>Errors.</b> Null arrays give {@link NullPointerException}; negative sizes or too-small leading
  * dimensions {@link IllegalArgumentException}; an operand that does not fit its array

@@ -3,24 +3,29 @@ package dev.tensorlane.internal;
 import dev.tensorlane.Activation;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Splits a GEMM over bands of rows of C and runs the bands on a ForkJoinPool, the caller taking one band itself.
+ * Splits a GEMM into chunks of rows of C, which the caller and up to {@code threads − 1} tasks on a ForkJoinPool
+ * claim one at a time until none is left (see {@link #chunkRows}). The caller waits for the chunks, not for the
+ * tasks: one that starts late finds nothing left, so a pool that is busy (or whose only thread is the caller)
+ * slows a call down but never blocks it.
  *
- * <p><b>Bit-identical for every thread count.</b> A band is a sub-problem with fewer rows: each element of C is
- * still reduced in the same order over p, whichever band, path and tile it falls in: the cache-blocked path
+ * <p><b>Bit-identical for every thread count.</b> A chunk is a sub-problem with fewer rows: each element of C is
+ * still reduced in the same order over p, whichever chunk, path and tile it falls in: the cache-blocked path
  * (tiles of 8 or 4 rows) and the unblocked one (4 or 1 rows) both do one FMA chain per element, and a choice
  * between paths that round differently (dot products or not) depends on n, k and the rows of the whole product,
- * which every band is given, never on a band's m.
- * Columns are never split, so column tiles stay as they are. Band boundaries are multiples of 4 rows so full
+ * which every chunk is given, never on a chunk's m.
+ * Columns are never split, so column tiles stay as they are. Chunk boundaries are multiples of 4 rows so full
  * tiles stay full.
  *
  * <p>Used only when the work, m·n·k, reaches {@link #minWork()}: by default 2^24 multiply-adds, a few tenths
  * of a millisecond on one core. Below that, waking another thread costs more than it saves. Measured: at 2^21,
  * the tutorial network's 64×784×128 layer (6.4M) was split, and a Fashion-MNIST training epoch took 0.7 s on
  * two threads against 0.5 s on one. A training step at batch 64 therefore stays on the caller and allocates
- * nothing; a split call allocates its fork-join tasks.
+ * nothing; a split call allocates its counters and fork-join tasks.
  */
 public final class Parallel {
     private Parallel() {}
@@ -63,39 +68,65 @@ public final class Parallel {
             return;
         }
         int rowStepA = transA ? 1 : lda;
-        // Rows per band, rounded up to a multiple of 4.
-        int per = ((m + bands - 1) / bands + 3) / 4 * 4;
-        ForkJoinPool pool = cfg.pool != null ? cfg.pool : ForkJoinPool.commonPool();
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[bands];
-        int count = 0;
-        for (int i0 = per; i0 < m; i0 += per) {
-            int rows = Math.min(per, m - i0);
-            int start = i0;
-            tasks[count++] = pool.submit(() -> kernels.gemm(transA, transB, rows, n, k, alpha,
-                    a, aOff + start * rowStepA, lda, b, bOff, ldb, beta, c, cOff + start * ldc, ldc,
-                    bias, biasOff, act, m));
-        }
-        Throwable failure = null;
-        try {
-            kernels.gemm(transA, transB, Math.min(per, m), n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                    ldc, bias, biasOff, act, m);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (int t = 0; t < count; t++) {
-            try {
-                tasks[t].join();
-            } catch (RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
+        int rows = chunkRows(m, n, k, bands);
+        int chunks = (m + rows - 1) / rows;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(chunks);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable claim = () -> {
+            for (int ch; (ch = next.getAndIncrement()) < chunks; ) {
+                int i0 = ch * rows;
+                try {
+                    kernels.gemm(transA, transB, Math.min(rows, m - i0), n, k, alpha, a, aOff + i0 * rowStepA, lda,
+                            b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc, bias, biasOff, act, m);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
                 }
             }
+        };
+        ForkJoinPool pool = cfg.pool != null ? cfg.pool : ForkJoinPool.commonPool();
+        for (int t = 1; t < Math.min(bands, chunks); t++) {
+            pool.execute(claim);
         }
-        if (failure instanceof RuntimeException r) {
+        claim.run();
+        // Waits for the chunks, not for the tasks: a task that starts after the caller has taken every chunk
+        // finds none and ends, so a busy pool only makes the caller do more of the work.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException r) {
             throw r;
         }
-        if (failure instanceof Error e) {
+        if (f instanceof Error e) {
             throw e;
         }
+    }
+
+    /**
+     * Rows per chunk of a split product. Chunks are claimed one at a time by whichever thread is free, so a thread
+     * that runs slower hands its share to the others: on this project's two-vCPU VM one vCPU ran at half speed for
+     * seconds at a time (two pinned single-thread processes: 51–53 against 100–105 GFLOP/s), and a fixed band per
+     * thread made the call wait for the slow one. Up to eight chunks per thread, multiples of four rows (full
+     * tiles stay full), never fewer chunks than threads, and no smaller than a backend needs to amortize packing
+     * B, which every chunk does for itself: 512 rows (a pass of copied rows of A) where B has more than 128 Ki
+     * floats, else 64 (B is then read in place).
+     */
+    static int chunkRows(int m, int n, int k, int threads) {
+        int perThread = ((m + threads - 1) / threads + 3) / 4 * 4;
+        int fine = ((m + 8 * threads - 1) / (8 * threads) + 3) / 4 * 4;
+        int packing = (long) k * n > 128 * 1024 ? 512 : 64;
+        return Math.max(fine, Math.min(packing, perThread));
     }
 }

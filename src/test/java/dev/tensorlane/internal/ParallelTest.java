@@ -8,6 +8,7 @@ import dev.tensorlane.Gemm;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ParallelTest {
 
@@ -55,6 +56,77 @@ class ParallelTest {
                 }
             }
         } finally {
+            Parallel.configure(threads, null, minWork);
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void chunksAreMultiplesOfFourRowsAtLeastOnePerThreadAndNoSmallerThanPackingNeeds() {
+        // Small products: one chunk per thread, as the fixed bands were.
+        assertEquals(36, Parallel.chunkRows(70, 90, 600, 2));
+        assertEquals(4, Parallel.chunkRows(9, 8, 8, 4));
+        // B of at most 128 Ki floats (read in place by 64-row chunks): up to eight chunks per thread.
+        assertEquals(64, Parallel.chunkRows(1000, 128, 784, 2));
+        assertEquals(628, Parallel.chunkRows(10000, 128, 784, 2));
+        // A larger B is packed by every chunk: 512 rows at least.
+        assertEquals(512, Parallel.chunkRows(1024, 1024, 1024, 2));
+        assertEquals(512, Parallel.chunkRows(2048, 2048, 2048, 2));
+        assertEquals(256, Parallel.chunkRows(512, 512, 512, 2));
+        for (int m = 1; m < 3000; m += 37) {
+            for (int t = 1; t <= 4; t++) {
+                int rows = Parallel.chunkRows(m, 300, 500, t);
+                assertEquals(0, rows % 4, "m=" + m + ", threads=" + t);
+                assertTrue((m + rows - 1) / rows >= Math.min(t, (m + 3) / 4) || rows >= m,
+                        "m=" + m + ", threads=" + t + ": " + rows + " rows per chunk");
+            }
+        }
+    }
+
+    /**
+     * A split product of more chunks than threads (1000 rows in chunks of 64), claimed by whichever thread is
+     * free: the same bits as on one thread, also when the pool's only thread is busy elsewhere for the whole
+     * call, so that the caller claims every chunk and must not wait for the task it submitted.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void chunksClaimedByWhicheverThreadIsFreeGiveTheSameBitsEvenWhenThePoolIsBusy() throws Exception {
+        int threads = Parallel.threads();
+        long minWork = Parallel.minWork();
+        ForkJoinPool pool = new ForkJoinPool(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            SplittableRandom r = new SplittableRandom(11);
+            int m = 1000, n = 72, k = 300;
+            float[] a = random(r, m * k), b = random(r, k * n), w = random(r, n * k), bias = random(r, n);
+            float[][] one = new float[2][];
+            for (int t = 1; t <= 4; t++) {
+                Parallel.configure(t, pool, 0);
+                float[] xb = new float[m * n], xwt = new float[m * n];
+                FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, xb, 0, n);
+                FusedLinear.linear(m, n, k, a, 0, k, w, 0, k, bias, 0, Activation.RELU, xwt, 0, n);
+                if (t == 1) {
+                    one[0] = xb;
+                    one[1] = xwt;
+                } else {
+                    assertArrayEquals(one[0], xb, "X·B, " + t + " threads against 1");
+                    assertArrayEquals(one[1], xwt, "X·Wᵀ, " + t + " threads against 1");
+                }
+            }
+            // The pool's one thread is blocked until after the call: the caller does every chunk itself.
+            pool.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Parallel.configure(2, pool, 0);
+            float[] xb = new float[m * n];
+            FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, xb, 0, n);
+            assertArrayEquals(one[0], xb, "X·B with the pool busy");
+        } finally {
+            release.countDown();
             Parallel.configure(threads, null, minWork);
             pool.shutdown();
         }
