@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two narrow tiles, one chosen per CPU vendor, must give the same bits: every lane is the same FMA chain over
- * p. The half-vector tile runs only on AVX-512 from JDK 25 on (on JDK 17 a second vector size in one JVM stops C2
- * from compiling the Vector API in other kernels), so only there is it compared.
+ * The narrow tiles (one vector or two halves, chosen per CPU vendor; rows of op(A) along p or strided) must give the
+ * same bits: every lane is the same FMA chain over p. The half-vector tile runs only on AVX-512 from JDK 25 on (on
+ * JDK 17 a second vector size in one JVM stops C2 from compiling the Vector API in other kernels), so only there is
+ * it compared.
  */
 class NarrowTilesTest {
 
@@ -32,11 +33,57 @@ class NarrowTilesTest {
                 wt[i] = (float) random.nextGaussian();
             }
             float[] full = new float[8 * lanes], halves = new float[8 * lanes];
-            VectorGemm.narrow8x1(k, a, 2, lda, 1, wt, full);
+            VectorGemm.narrow8x1(k, a, 2, lda, wt, full);
             VectorGemm.narrow8x2h(k, a, 2, lda, 1, wt, halves);
             for (int i = 0; i < full.length; i++) {
                 assertEquals(Float.floatToRawIntBits(full[i]), Float.floatToRawIntBits(halves[i]),
                         "k=" + k + ", element " + i);
+            }
+        }
+    }
+
+    /**
+     * The narrow tile over rows of op(A) along p (X·B, X·Wᵀ) and over op(A) = Aᵀ, whose rows are lda apart along
+     * p: the same FMA chains, so the same bits, on every species.
+     */
+    @Test
+    void contiguousAndStridedRowsOfANarrowTileGiveTheSameBits() {
+        assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
+        int lanes = VectorConstants.LANES;
+        SplittableRandom random = new SplittableRandom(12);
+        for (int k : new int[] {1, 7, 64, 130}) {
+            int lda = k + 3, ldt = 8 + 5;
+            float[] a = new float[8 * lda + 5], at = new float[k * ldt + 4];
+            float[] wt = new float[k * lanes];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) random.nextGaussian();
+            }
+            for (int i = 0; i < 8; i++) {
+                for (int p = 0; p < k; p++) {
+                    at[3 + p * ldt + i] = a[2 + i * lda + p];
+                }
+            }
+            for (int i = 0; i < wt.length; i++) {
+                wt[i] = (float) random.nextGaussian();
+            }
+            float[] rows = new float[8 * lanes], columns = new float[8 * lanes];
+            VectorGemm.narrow8x1(k, a, 2, lda, wt, rows);
+            VectorGemm.narrow8x1s(k, at, 3, 1, ldt, wt, columns);
+            for (int i = 0; i < rows.length; i++) {
+                assertEquals(Float.floatToRawIntBits(rows[i]), Float.floatToRawIntBits(columns[i]),
+                        "k=" + k + ", element " + i);
+            }
+            double[] exact = new double[lanes];
+            for (int r = 0; r < 8; r++) {
+                java.util.Arrays.fill(exact, 0);
+                for (int p = 0; p < k; p++) {
+                    for (int j = 0; j < lanes; j++) {
+                        exact[j] += (double) a[2 + r * lda + p] * wt[p * lanes + j];
+                    }
+                }
+                for (int j = 0; j < lanes; j++) {
+                    assertEquals(exact[j], rows[r * lanes + j], 1e-4 * k, "k=" + k + ", row " + r + ", lane " + j);
+                }
             }
         }
     }
