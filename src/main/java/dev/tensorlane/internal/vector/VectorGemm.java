@@ -147,12 +147,20 @@ final class VectorGemm {
     /** Floats of B packed at a time (512 KiB): a group of panels that a band of A passes through in L2. */
     private static final int UNBLOCKED_MAX_KN = 128 * 1024;
     /**
-     * Up to this many rows, a B of at most UNBLOCKED_MAX_KN floats is read in place: it stays in L2 either way, and
+     * Up to this many rows, a B of at most IN_PLACE_MAX_KN floats is read in place: it stays in L2 either way, and
      * a copy shared by two bands or fewer costs more than its contiguous reads save (one thread, JDK 17, packed
      * against in place, GFLOP/s: 64×784×128 101 vs 111, 128×784×128 107 vs 113, 64×128×64 95 vs 104; at 256 rows
      * packing was ahead, 111 vs 106).
      */
     private static final int IN_PLACE_MAX_M = 2 * BAND;
+    /**
+     * The largest B (floats) read in place up to IN_PLACE_MAX_M rows: 1 MiB, half of an L2. One-JVM A/B on Intel
+     * AVX-512 against packing from 128 Ki floats on (11 rounds, JDK 17 / 25, two to three runs), relu(X·B + b):
+     * 64×784×256 1.13–1.32 / 1.12–1.24, 64×1000×256 1.23 / 1.23, 64×784×208 1.15 / 1.10, 32×784×256 1.33 / 1.29,
+     * 64×1000×200 0.96–1.06 / 0.82–1.06, 128×784×256 1.05–1.20 / 0.99–1.04, 100×400×600 0.97 / 0.95; AVX2
+     * (-XX:UseAVX=2, JDK 17) 64×784×256 1.08, 128×784×256 0.95. Past it, 64×784×512 (392 Ki floats) 0.97 / 0.90.
+     */
+    private static final int IN_PLACE_MAX_KN = 2 * UNBLOCKED_MAX_KN;
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOff, int lda,
@@ -197,7 +205,7 @@ final class VectorGemm {
         } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K
-                            && (PACK_ALWAYS || m > IN_PLACE_MAX_M || (long) k * n > UNBLOCKED_MAX_KN), false);
+                            && (PACK_ALWAYS || m > IN_PLACE_MAX_M || (long) k * n > IN_PLACE_MAX_KN), false);
         } else if (!transA && n < NR && k < DOT_MIN_K) {
             narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA && n >= NR && k >= DOT_MIN_K && productRows >= TRANSPOSED_MIN_ROWS) {
