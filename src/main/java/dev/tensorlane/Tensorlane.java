@@ -33,7 +33,11 @@ public final class Tensorlane {
         Parallel.configure(threads, null, Parallel.minWork());
     }
 
-    /** As {@link #setParallelism(int)}, with the helper tasks on the given pool instead of the common pool. */
+    /**
+     * As {@link #setParallelism(int)}, with the helper tasks on the given pool instead of the common pool. A product
+     * never waits for a task the pool has not started: the caller computes whatever no helper has claimed, so a busy
+     * pool, or one that was shut down, only leaves more of the work to the caller.
+     */
     public static void setParallelism(int threads, java.util.concurrent.ForkJoinPool pool) {
         java.util.Objects.requireNonNull(pool, "pool must not be null");
         Parallel.configure(threads, pool, Parallel.minWork());

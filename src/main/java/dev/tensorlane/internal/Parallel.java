@@ -3,6 +3,7 @@ package dev.tensorlane.internal;
 import dev.tensorlane.Activation;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,7 +89,11 @@ public final class Parallel {
         };
         ForkJoinPool pool = cfg.pool != null ? cfg.pool : ForkJoinPool.commonPool();
         for (int t = 1; t < Math.min(bands, chunks); t++) {
-            pool.execute(claim);
+            try {
+                pool.execute(claim);
+            } catch (RejectedExecutionException e) {
+                break;   // a pool that was shut down (or is saturated): the caller takes the chunks itself
+            }
         }
         claim.run();
         // Waits for the chunks, not for the tasks: a task that starts after the caller has taken every chunk

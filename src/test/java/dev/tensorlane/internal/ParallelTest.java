@@ -86,7 +86,8 @@ class ParallelTest {
     /**
      * A split product of more chunks than threads (1000 rows in chunks of 64), claimed by whichever thread is
      * free: the same bits as on one thread, also when the pool's only thread is busy elsewhere for the whole
-     * call, so that the caller claims every chunk and must not wait for the task it submitted.
+     * call, so that the caller claims every chunk and must not wait for the task it submitted, and when the pool
+     * was shut down and rejects the tasks.
      */
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -125,6 +126,13 @@ class ParallelTest {
             float[] xb = new float[m * n];
             FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, xb, 0, n);
             assertArrayEquals(one[0], xb, "X·B with the pool busy");
+            // A pool that was shut down rejects the tasks: the caller still computes every chunk.
+            ForkJoinPool closed = new ForkJoinPool(2);
+            closed.shutdown();
+            Parallel.configure(4, closed, 0);
+            float[] rejected = new float[m * n];
+            FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, rejected, 0, n);
+            assertArrayEquals(one[0], rejected, "X·B with a pool that was shut down");
         } finally {
             release.countDown();
             Parallel.configure(threads, null, minWork);
