@@ -18,13 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first,
  * shallow ones narrower than a tile ({@link #narrow}), and deep products of {@link #TRANSPOSED_MIN_ROWS} rows or
  * more, whose Bᵀ is packed into panels as A·B's B is;
- * Aᵀ·Bᵀ packs rows of op(A) and runs as dot products. Buffers are per thread and reused: no allocation per call
+ * Aᵀ·Bᵀ packs Bᵀ into panels the same way and runs the tiles on AVX-512, and packs rows of op(A) for dot products
+ * with 16 registers. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
  * <p>A·B runs here at every size: B's panels packed a group at a time, then A in bands of {@value #BAND} rows
  * that pass through the group while in L2 ({@link #block}). Against the cache-blocked path, which also packs A,
  * this measured 100 against 89 GFLOP/s at 1024³, 101 against 92 at 2048³, 103 against 61 at 10000×784×128 and
- * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Large Aᵀ·B, and A·Bᵀ with
+ * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Aᵀ·B deeper than 2032, and A·Bᵀ with
  * 256 <= k < {@link #DOT_MIN_K}, with beta = 0, still go to the cache-blocked {@link VectorGemmBlocked}, which
  * does the same arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
  * beta·C once, which is what the documented error bound needs (summing k blocks into C would round each
@@ -197,7 +198,7 @@ final class VectorGemm {
             return;
         }
         if (beta == 0f && m >= BLOCKED_MIN_M && n >= NR && k >= BLOCKED_MIN_K
-                && (transA ? !transB : transB && k < DOT_MIN_K && !SHALLOW_PANELS)) {
+                && (transA ? !transB && (L < 16 || k > A_STRIDE - 16) : transB && k < DOT_MIN_K && !SHALLOW_PANELS)) {
             // Same arithmetic per element as block() below (an FMA chain over p from zero, then alpha), so the
             // choice may depend on m: a band of rows gives the same bits whichever path it takes.
             VectorGemmBlocked.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
@@ -273,8 +274,10 @@ final class VectorGemm {
                             bias, biasOff + jc + full, act);
                 }
             }
-        } else {
-            // Aᵀ·Bᵀ: rows of B are contiguous along k; copy MR rows of op(A) at a time, then dot products.
+        } else if (L < 16) {
+            // Aᵀ·Bᵀ with 16 registers: rows of B are contiguous along k; copy MR rows of op(A) at a time, then dot
+            // products. The panels below read Aᵀ in place with tile4x2, which at lda = 1024 ran at 0.41–0.50 of this
+            // (-XX:UseAVX=2, JDK 17 / 25, 1024³).
             float[] rows = buffer(ROWS, MR * k);
             for (int i0 = 0; i0 < m; i0 += MR) {
                 int mr = Math.min(MR, m - i0);
@@ -286,6 +289,23 @@ final class VectorGemm {
                 }
                 dotProducts(false, mr, n, k, alpha, rows, 0, k, b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc,
                         bias, biasOff, act);
+            }
+        } else {
+            // Aᵀ·Bᵀ with 32 registers: Bᵀ transposed into panels as for deep A·Bᵀ, op(A) read as in Aᵀ·B, and the
+            // last n mod NR columns through the narrow tiles over the rest of Bᵀ transposed. The dot products above
+            // ran at 0.31–0.57 of OpenBLAS here (Intel AVX-512, 256³ to 1024³).
+            int full = n - n % NR;
+            if (full > 0) {
+                block(m, full, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
+                        true, true);
+            }
+            if (full < n) {
+                int nr = n - full;
+                int w = nr <= L ? L : NR;
+                float[] wt = buffer(PANEL, k * w);
+                transpose(b, bOff + full * ldb, ldb, nr, k, wt, 0, w);
+                narrowRows(m, nr, w, k, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + full, ldc, bias,
+                        biasOff + full, act);
             }
         }
     }
@@ -640,7 +660,7 @@ final class VectorGemm {
             // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
             int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
             float[] panels = buffer(PANEL, kc * Math.min(group, full));
-            boolean copyA = copiesRowsOfA(m, full, kc);
+            boolean copyA = copiesRowsOfA(colA, m, full, kc);
             int pass = copyA ? A_PASS : m;
             float[] ap = copyA ? buffer(A_ROWS, Math.min(pass, m) * A_STRIDE) : null;
             for (int s0 = 0; s0 < m; s0 += pass) {
@@ -688,7 +708,7 @@ final class VectorGemm {
             // One pass of copied rows here, so only where A fits one: B is read in place up to IN_PLACE_MAX_M rows,
             // but at any m when k < PANEL_MIN_K.
             float[] ap = null;
-            if (j < full && copiesRowsOfA(m, full - j, kc) && m <= A_PASS) {
+            if (j < full && copiesRowsOfA(colA, m, full - j, kc) && m <= A_PASS) {
                 ap = buffer(A_ROWS, m * A_STRIDE);
                 copyRows(a, aOff, rowA, colA, m - m % (2 * MR), kc, ap);
             }
@@ -754,6 +774,8 @@ final class VectorGemm {
             for (; i + 2 * MR <= m; i += 2 * MR) {
                 if (ap != null) {
                     tile8x2r(kc, ap, ap0 + i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                } else if (rowA == 1 && colA != 1) {
+                    tile8x2t(kc, a, aOff + i, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
                 } else {
                     tile8x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
                 }
@@ -918,15 +940,92 @@ final class VectorGemm {
     }
 
     /**
+     * {@link #tile8x2} for op(A) = Aᵀ read in place: at each p the tile's eight values of op(A) are eight consecutive
+     * floats of A's row p, so the broadcasts share one index with constant displacements, where tile8x2 keeps eight
+     * row indices and multiplies each by p. Same FMA chain per element, so the same bits.
+     */
+    private static void tile8x2t(int kc, float[] a, int a0, int lda, float[] b, int bOff, int ldb,
+                                 float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            int q = a0 + p * lda;
+            FloatVector x = FloatVector.broadcast(S, a[q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[q + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[q + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[q + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[q + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[q + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[q + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[q + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        // Raw sums, as in tile8x2.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c40.intoArray(out, o + 4 * ldo);
+        c41.intoArray(out, o + 4 * ldo + L);
+        c50.intoArray(out, o + 5 * ldo);
+        c51.intoArray(out, o + 5 * ldo + L);
+        c60.intoArray(out, o + 6 * ldo);
+        c61.intoArray(out, o + 6 * ldo + L);
+        c70.intoArray(out, o + 7 * ldo);
+        c71.intoArray(out, o + 7 * ldo + L);
+    }
+
+    /**
      * Where copying op(A)'s rows saves more than it costs: eight-row tiles (AVX-512), 0 < k within A_STRIDE (with
      * k = 0 or alpha = 0, A is not read: its rows need not even exist, lda = 1 for m rows of nothing), and each
      * row used by four panels of B, or by two when A is small enough to stay in L2 beside its copy (64 Ki floats).
      * One-JVM A/B on Intel AVX-512 (GFLOP/s ratio to reading A in place, JDK 17 / 25): relu(X·B + b) 64×784×128
      * (four panels) 1.06 / 1.07, relu(X·Wᵀ + b) 64×128×64 (two, A of 8 Ki floats) 1.08 / 1.04; the Cᵀ = W·Xᵀ of
      * relu(X·Wᵀ + b) 64×784×256 (two panels, 200 Ki floats of W) 1.00 / 0.90.
+     *
+     * <p>op(A) = Aᵀ is read in place by {@link #tile8x2t} instead (its gather transpose took a quarter of Aᵀ·B
+     * 784×1000×128), unless A's rows are a multiple of 1 KiB apart, where every row p of a tile falls on the same
+     * few cache sets (Aᵀ·B 1024³ in place ran at 0.53 / 0.63 of the copy), or unless A's band is re-read from
+     * beyond L2 by several groups of B's panels (Aᵀ·B 1000×784×1000 in place: 0.72 / 0.67). One-JVM A/B on Intel
+     * AVX-512 against the copy, Aᵀ·B (JDK 17 / 25): 784×1000×128 1.42 / 1.26–1.44, 784×64×128 1.12–1.15 /
+     * 1.12, 400³ 1.13 / 1.11, 128×1000×64 1.62 / 1.65 (against VectorGemmBlocked), the rest 0.97–1.06.
      */
-    private static boolean copiesRowsOfA(int m, int full, int kc) {
-        return L >= 16 && m >= 2 * MR && kc > 0 && kc <= A_STRIDE - 16
+    private static boolean copiesRowsOfA(int colA, int m, int full, int kc) {
+        boolean inPlace = colA != 1 && colA % 256 != 0
+                && ((long) kc * full <= UNBLOCKED_MAX_KN || (long) kc * colA <= IN_PLACE_MAX_KN);
+        return L >= 16 && !inPlace && m >= 2 * MR && kc > 0 && kc <= A_STRIDE - 16
                 && (full >= 4 * NR || full >= 2 * NR && (long) m * kc <= 64 * 1024);
     }
 
