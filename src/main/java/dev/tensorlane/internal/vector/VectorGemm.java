@@ -428,7 +428,8 @@ final class VectorGemm {
                 } else if (colA == 1) {
                     narrow8x1(kc, a, ai, rowA, wt, tile);
                 } else {
-                    narrow8x1s(kc, a, ai, rowA, colA, wt, tile);
+                    // colA != 1 only for op(A) = Aᵀ, whose rows are consecutive (rowA = 1).
+                    narrow8x1t(kc, a, ai, colA, wt, tile);
                 }
             } else if (i + MR <= m && w == NR) {
                 rows = MR;
@@ -508,8 +509,9 @@ final class VectorGemm {
     /**
      * Eight rows × one vector: eight independent FMA chains, enough to keep both FMA pipes busy. Rows of op(A)
      * along p (colA = 1): each index is then p plus a constant, so C2 hoists the range checks out of the loop. With
-     * p·colA, as in {@link #narrow8x1s}, every broadcast kept its own check and index arithmetic (Intel AVX-512,
-     * JDK 17, the tile alone at k = 64 and 784: 0.46–0.84 against 0.66–1.00 ns per FMA).
+     * p·colA, as the tile for both layouts had, every broadcast kept its own check and index arithmetic (Intel
+     * AVX-512, JDK 17, the tile alone at k = 64 and 784: 0.46–0.84 against 0.66–1.00 ns per FMA). Aᵀ has its own
+     * tile, {@link #narrow8x1t}.
      */
     static void narrow8x1(int k, float[] a, int a0, int rowA, float[] wt, float[] tile) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
@@ -538,24 +540,27 @@ final class VectorGemm {
         ZERO.blend(c7, EVERY_LANE).intoArray(tile, 7 * L);
     }
 
-    /** {@link #narrow8x1} for op(A) = Aᵀ, whose rows are colA apart along p. Same FMA chains, so the same bits. */
-    static void narrow8x1s(int k, float[] a, int a0, int rowA, int colA, float[] wt, float[] tile) {
+    /**
+     * {@link #narrow8x1} for op(A) = Aᵀ: at each p the tile's eight values of op(A) are eight consecutive floats of A's
+     * row p, so the broadcasts share one index with constant displacements (as in {@link #tile8x2t}); with eight row
+     * indices each offset by p·lda, every broadcast kept its own addition and range check. Same FMA chains, so the
+     * same bits.
+     */
+    static void narrow8x1t(int k, float[] a, int a0, int lda, float[] wt, float[] tile) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
         FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
         FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
-        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA, a4 = a3 + rowA, a5 = a4 + rowA, a6 = a5 + rowA;
-        int a7 = a6 + rowA;
         for (int p = 0; p < k; p++) {
             FloatVector v = FloatVector.fromArray(S, wt, p * L);
-            int ap = p * colA;
-            c0 = FloatVector.broadcast(S, a[a0 + ap]).fma(v, c0);
-            c1 = FloatVector.broadcast(S, a[a1 + ap]).fma(v, c1);
-            c2 = FloatVector.broadcast(S, a[a2 + ap]).fma(v, c2);
-            c3 = FloatVector.broadcast(S, a[a3 + ap]).fma(v, c3);
-            c4 = FloatVector.broadcast(S, a[a4 + ap]).fma(v, c4);
-            c5 = FloatVector.broadcast(S, a[a5 + ap]).fma(v, c5);
-            c6 = FloatVector.broadcast(S, a[a6 + ap]).fma(v, c6);
-            c7 = FloatVector.broadcast(S, a[a7 + ap]).fma(v, c7);
+            int q = a0 + p * lda;
+            c0 = FloatVector.broadcast(S, a[q]).fma(v, c0);
+            c1 = FloatVector.broadcast(S, a[q + 1]).fma(v, c1);
+            c2 = FloatVector.broadcast(S, a[q + 2]).fma(v, c2);
+            c3 = FloatVector.broadcast(S, a[q + 3]).fma(v, c3);
+            c4 = FloatVector.broadcast(S, a[q + 4]).fma(v, c4);
+            c5 = FloatVector.broadcast(S, a[q + 5]).fma(v, c5);
+            c6 = FloatVector.broadcast(S, a[q + 6]).fma(v, c6);
+            c7 = FloatVector.broadcast(S, a[q + 7]).fma(v, c7);
         }
         ZERO.blend(c0, EVERY_LANE).intoArray(tile, 0);
         ZERO.blend(c1, EVERY_LANE).intoArray(tile, L);

@@ -68,7 +68,7 @@ class NarrowTilesTest {
             }
             float[] rows = new float[8 * lanes], columns = new float[8 * lanes];
             VectorGemm.narrow8x1(k, a, 2, lda, wt, rows);
-            VectorGemm.narrow8x1s(k, at, 3, 1, ldt, wt, columns);
+            VectorGemm.narrow8x1t(k, at, 3, ldt, wt, columns);
             for (int i = 0; i < rows.length; i++) {
                 assertEquals(Float.floatToRawIntBits(rows[i]), Float.floatToRawIntBits(columns[i]),
                         "k=" + k + ", element " + i);
