@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * {@code OPENBLAS_NUM_THREADS=1}), and EJML's float dense row-major kernels. Score: operations per second;
  * GFLOP/s = score × 2·m·n·k / 1e9. The {@code linear} shapes are {@code batch×in×out} of the tutorial's
  * layers, computed as X·Wᵀ (nn.Linear's layout); Tensorlane also adds the bias and relu (fused), the peers do
- * not. A peer that cannot run here (no native OpenBLAS) fails its own benchmark only.
+ * not. The {@code tn} and {@code tt} shapes ({@code m×k×n}) are Aᵀ·B and Aᵀ·Bᵀ with A stored k×m and Bᵀ n×k, as a
+ * backward pass needs them (a layer's weight gradient dYᵀ·X is Aᵀ·B). A peer that cannot run here (no native
+ * OpenBLAS) fails its own benchmark only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,13 +37,18 @@ public class PeersBenchmark {
     @Param({"tensorlane", "tensorlane-mt", "netlib-java", "netlib-native", "ejml"})
     public String impl;
 
-    /** "gemm:N" for N³, "linear:BxIxO" for relu(X[B×I]·W[O×I]ᵀ + bias), "xb:BxIxO" for relu(X[B×I]·B[I×O] + bias). */
+    /**
+     * "gemm:N" for N³, "linear:BxIxO" for relu(X[B×I]·W[O×I]ᵀ + bias), "xb:BxIxO" for relu(X[B×I]·B[I×O] + bias),
+     * "tn:MxKxN" for Aᵀ·B and "tt:MxKxN" for Aᵀ·Bᵀ (C is M×N; "tn:128x64x784" is the weight gradient of a 784→128
+     * layer over a batch of 64).
+     */
     @Param({"linear:64x784x128", "linear:64x784x256", "linear:64x128x64", "linear:64x64x10", "linear:1x784x128",
-            "xb:64x784x128", "xb:64x784x256", "xb:64x128x64", "xb:64x64x10", "xb:1x784x128", "gemm:256", "gemm:512", "gemm:1024", "gemm:2048"})
+            "xb:64x784x128", "xb:64x784x256", "xb:64x128x64", "xb:64x64x10", "xb:1x784x128", "gemm:256", "gemm:512",
+            "gemm:1024", "gemm:2048", "tn:128x64x784", "tn:1024x1024x1024", "tt:1024x1024x1024"})
     public String problem;
 
     private int m, n, k;
-    private boolean linear, xb;
+    private boolean linear, xb, transA, transB;
     private float[] a, b, bias, c;
     private BLAS blas;
     private FMatrixRMaj ea, eb, ec;
@@ -51,7 +58,9 @@ public class PeersBenchmark {
         String[] kind = problem.split(":");
         linear = kind[0].equals("linear");
         xb = kind[0].equals("xb");
-        if (linear || xb) {
+        transA = kind[0].equals("tn") || kind[0].equals("tt");
+        transB = kind[0].equals("tt");
+        if (linear || xb || transA) {
             String[] p = kind[1].split("x");
             m = Integer.parseInt(p[0]);
             k = Integer.parseInt(p[1]);
@@ -69,8 +78,8 @@ public class PeersBenchmark {
             case "netlib-java" -> blas = JavaBLAS.getInstance();
             case "netlib-native" -> blas = NativeBLAS.getInstance();
             case "ejml" -> {
-                ea = FMatrixRMaj.wrap(m, k, a);
-                eb = linear ? FMatrixRMaj.wrap(n, k, b) : FMatrixRMaj.wrap(k, n, b);
+                ea = transA ? FMatrixRMaj.wrap(k, m, a) : FMatrixRMaj.wrap(m, k, a);
+                eb = linear || transB ? FMatrixRMaj.wrap(n, k, b) : FMatrixRMaj.wrap(k, n, b);
                 ec = FMatrixRMaj.wrap(m, n, c);
             }
             default -> throw new IllegalArgumentException("impl=" + impl);
@@ -86,6 +95,8 @@ public class PeersBenchmark {
                     FusedLinear.linear(m, n, k, a, 0, k, b, 0, k, bias, 0, Activation.RELU, c, 0, n);
                 } else if (xb) {
                     FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, c, 0, n);
+                } else if (transA) {
+                    Gemm.gemm(true, transB, m, n, k, 1f, a, 0, m, b, 0, transB ? k : n, 0f, c, 0, n);
                 } else {
                     Gemm.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
                 }
@@ -93,14 +104,20 @@ public class PeersBenchmark {
             case "ejml" -> {
                 if (linear) {
                     CommonOps_FDRM.multTransB(ea, eb, ec);
+                } else if (transB) {
+                    CommonOps_FDRM.multTransAB(ea, eb, ec);
+                } else if (transA) {
+                    CommonOps_FDRM.multTransA(ea, eb, ec);
                 } else {
                     CommonOps_FDRM.mult(ea, eb, ec);
                 }
             }
             default -> {
-                // Column-major: row-major C = X·Wᵀ is Cᵀ = W·Xᵀ; row-major C = A·B is Cᵀ = Bᵀ·Aᵀ.
+                // Column-major: row-major C = X·Wᵀ is Cᵀ = W·Xᵀ; row-major C = op(A)·op(B) is Cᵀ = op(B)ᵀ·op(A)ᵀ.
                 if (linear) {
                     blas.sgemm("T", "N", n, m, k, 1f, b, k, a, k, 0f, c, n);
+                } else if (transA) {
+                    blas.sgemm(transB ? "T" : "N", "T", n, m, k, 1f, b, transB ? k : n, a, m, 0f, c, n);
                 } else {
                     blas.sgemm("N", "N", n, m, k, 1f, b, n, a, k, 0f, c, n);
                 }

@@ -24,7 +24,7 @@ public final class PeersReport {
 
     static double flops(String shape) {
         String[] kind = shape.split(":");
-        if (kind[0].equals("linear") || kind[0].equals("xb")) {
+        if (kind[1].contains("x")) {
             String[] p = kind[1].split("x");
             return 2.0 * Long.parseLong(p[0]) * Long.parseLong(p[1]) * Long.parseLong(p[2]);
         }
