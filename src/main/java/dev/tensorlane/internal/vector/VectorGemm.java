@@ -18,15 +18,15 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link #dotProducts}) except for shallow full tiles, where Bᵀ is packed into a per-thread buffer first,
  * shallow ones narrower than a tile ({@link #narrow}), and deep products of {@link #TRANSPOSED_MIN_ROWS} rows or
  * more, whose Bᵀ is packed into panels as A·B's B is;
- * Aᵀ·Bᵀ packs Bᵀ into panels the same way and runs the tiles on AVX-512, and packs rows of op(A) for dot products
- * with 16 registers. Buffers are per thread and reused: no allocation per call
+ * Aᵀ·Bᵀ packs Bᵀ into panels the same way. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
  * <p>A·B runs here at every size: B's panels packed a group at a time, then A in bands of {@value #BAND} rows
  * that pass through the group while in L2 ({@link #block}). Against the cache-blocked path, which also packs A,
  * this measured 100 against 89 GFLOP/s at 1024³, 101 against 92 at 2048³, 103 against 61 at 10000×784×128 and
- * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Aᵀ·B deeper than 2032, and A·Bᵀ with
- * 256 <= k < {@link #DOT_MIN_K}, with beta = 0, still go to the cache-blocked {@link VectorGemmBlocked}, which
+ * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Aᵀ·op(B) deeper than 2032 (at any depth from
+ * 256 with 16 vector registers, where reading Aᵀ in place ran at 0.31–0.50 of it at lda = 1024), and A·Bᵀ with
+ * 256 <= k < {@link #DOT_MIN_K} off Intel, with beta = 0, still go to the cache-blocked {@link VectorGemmBlocked}, which
  * does the same arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
  * beta·C once, which is what the documented error bound needs (summing k blocks into C would round each
  * partial sum at the magnitude of C). Bias and activation are applied to each tile right after it is stored,
@@ -120,7 +120,6 @@ final class VectorGemm {
     /** See {@link #laneSum}: JDK 17 only, the one version where the order was checked. */
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[17 * L]);
-    private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> OUT_T = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> OUT_RAW = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -198,7 +197,7 @@ final class VectorGemm {
             return;
         }
         if (beta == 0f && m >= BLOCKED_MIN_M && n >= NR && k >= BLOCKED_MIN_K
-                && (transA ? !transB && (L < 16 || k > A_STRIDE - 16) : transB && k < DOT_MIN_K && !SHALLOW_PANELS)) {
+                && (transA ? L < 16 || k > A_STRIDE - 16 : transB && k < DOT_MIN_K && !SHALLOW_PANELS)) {
             // Same arithmetic per element as block() below (an FMA chain over p from zero, then alpha), so the
             // choice may depend on m: a band of rows gives the same bits whichever path it takes.
             VectorGemmBlocked.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
@@ -274,26 +273,12 @@ final class VectorGemm {
                             bias, biasOff + jc + full, act);
                 }
             }
-        } else if (L < 16) {
-            // Aᵀ·Bᵀ with 16 registers: rows of B are contiguous along k; copy MR rows of op(A) at a time, then dot
-            // products. The panels below read Aᵀ in place with tile4x2, which at lda = 1024 ran at 0.41–0.50 of this
-            // (-XX:UseAVX=2, JDK 17 / 25, 1024³).
-            float[] rows = buffer(ROWS, MR * k);
-            for (int i0 = 0; i0 < m; i0 += MR) {
-                int mr = Math.min(MR, m - i0);
-                for (int p = 0; p < k; p++) {
-                    int src = aOff + p * lda + i0;
-                    for (int r = 0; r < mr; r++) {
-                        rows[r * k + p] = a[src + r];
-                    }
-                }
-                dotProducts(false, mr, n, k, alpha, rows, 0, k, b, bOff, ldb, beta, c, cOff + i0 * ldc, ldc,
-                        bias, biasOff, act);
-            }
         } else {
-            // Aᵀ·Bᵀ with 32 registers: Bᵀ transposed into panels as for deep A·Bᵀ, op(A) read as in Aᵀ·B, and the
-            // last n mod NR columns through the narrow tiles over the rest of Bᵀ transposed. The dot products above
-            // ran at 0.29–0.31 of OpenBLAS here at 256³ and 1024³ and 0.55–0.58 at 64×784×128 (Intel AVX-512).
+            // Aᵀ·Bᵀ (where it does not go to VectorGemmBlocked, above): Bᵀ transposed into panels as for deep A·Bᵀ,
+            // op(A) read as in Aᵀ·B, and the last n mod NR columns through the narrow tiles over the rest of Bᵀ
+            // transposed. The same FMA chain per element as the blocked path, so either may take a band. Dot
+            // products over copied rows of op(A) ran at 0.29–0.31 of OpenBLAS at 256³ and 1024³ and 0.55–0.58 at
+            // 64×784×128 (Intel AVX-512).
             int full = n - n % NR;
             if (full > 0) {
                 block(m, full, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
@@ -341,7 +326,7 @@ final class VectorGemm {
      * 64 × 128 transpose took 6.5 µs, in blocks 3.0 (more than the 64×128×64 product it feeds). On AVX-512, rows
      * L at a time are gathered instead (see below).
      */
-    private static void transpose(float[] b, int b0, int ldb, int rows, int cols, float[] t, int t0, int ldt) {
+    static void transpose(float[] b, int b0, int ldb, int rows, int cols, float[] t, int t0, int ldt) {
         int j = 0;
         if (L >= 16 && rows >= L) {
             // AVX-512: a gather per column of L rows (vgatherdps), stored as one vector. One-JVM A/B on Intel against

@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * combinations run the same kernel; edges are padded with zeros in the packed copies and computed in a
  * scratch tile.
  *
- * <p>Used for Aᵀ·B deeper than VectorGemm copies rows of op(A) (k > 2032), and for A·Bᵀ of depth 256 to 511 where
- * the panels are not shallow (not on Intel). A·B no longer comes here, and shallower Aᵀ·B neither: {@code VectorGemm}'s
+ * <p>Used for Aᵀ·op(B) deeper than VectorGemm copies rows of op(A) (k > 2032; from 256 with 16 vector registers),
+ * and for A·Bᵀ of depth 256 to 511 where the panels are not shallow (not on Intel). A·B no longer comes here, and shallower Aᵀ·B neither: {@code VectorGemm}'s
  * banded path (B packed, A read a band of rows at a time) measured faster at every shape tried; Aᵀ·B 1024³ on Intel
  * AVX-512, one-JVM A/B: 1.17 / 1.55 (JDK 17 / 25), 784×1000×128 1.11–1.17, 128×1000×64 1.44–1.71.
  *
@@ -105,15 +105,23 @@ final class VectorGemmBlocked {
                 System.arraycopy(b, b0 + p * rowB + jr, bp, jr * kc + p * NR, NR);
             }
         }
-        // The rest (all of B when it is transposed, rowB = 1): column by column of the panel, along B's rows.
+        // The rest (all of B when it is transposed, rowB = 1): by VectorGemm's transposing copy (gathers on AVX-512;
+        // column by column here, it took 31% of Aᵀ·Bᵀ 128×10000×128), then zeros past the last column.
         for (int jr = whole; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int dst = jr * kc;
-            for (int j = 0; j < NR; j++) {
-                int src = b0 + (jr + j) * colB;
-                for (int p = 0; p < kc; p++) {
-                    bp[dst + p * NR + j] = j < nr ? b[src + p * rowB] : 0f;
+            if (rowB == 1) {
+                VectorGemm.transpose(b, b0 + jr * colB, colB, nr, kc, bp, dst, NR);
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    int src = b0 + (jr + j) * colB;
+                    for (int p = 0; p < kc; p++) {
+                        bp[dst + p * NR + j] = b[src + p * rowB];
+                    }
                 }
+            }
+            for (int p = 0; nr < NR && p < kc; p++) {
+                java.util.Arrays.fill(bp, dst + p * NR + nr, dst + (p + 1) * NR, 0f);
             }
         }
     }
