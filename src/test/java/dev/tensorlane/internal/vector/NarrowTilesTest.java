@@ -87,4 +87,28 @@ class NarrowTilesTest {
             }
         }
     }
+
+    @Test
+    void fourRowNarrowTileGivesTheBitsOfTheEightRowTile() {
+        assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
+        int lanes = VectorConstants.LANES;
+        SplittableRandom random = new SplittableRandom(13);
+        for (int k : new int[] {1, 7, 64, 130}) {
+            int lda = k + 3;
+            float[] a = new float[8 * lda + 5], wt = new float[k * lanes];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) random.nextGaussian();
+            }
+            for (int i = 0; i < wt.length; i++) {
+                wt[i] = (float) random.nextGaussian();
+            }
+            float[] eight = new float[8 * lanes], four = new float[8 * lanes];
+            VectorGemm.narrow8x1(k, a, 2, lda, wt, eight);
+            VectorGemm.narrow4x1(k, a, 2 + 4 * lda, lda, wt, four);
+            for (int i = 0; i < 4 * lanes; i++) {
+                assertEquals(Float.floatToRawIntBits(eight[4 * lanes + i]), Float.floatToRawIntBits(four[i]),
+                        "k=" + k + ", element " + i);
+            }
+        }
+    }
 }
