@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
  * with 16 vector registers); Aᵀ·Bᵀ packs Bᵀ into the panels that A·B uses, or goes to the cache-blocked path too. Every route computes each element as the one FMA chain over p that A·B
  * computes, so storing an operand transposed must not change a bit of C. The shapes cover rows left to the four-row
  * and one-row tiles, columns left to the narrow tiles of one vector and of two, A's rows a multiple of 1 KiB apart (copied) or not (in place),
- * several groups of panels, and a depth past the copy (2040).
+ * several groups of panels, and the deepest copy (2032) and depths past it (2033, 2040).
  */
 class TransposedOperandsTest {
 
     private static final int[][] SHAPES = {
         {64, 100, 45}, {17, 300, 64}, {100, 784, 128}, {13, 64, 10}, {300, 64, 33}, {9, 257, 96}, {40, 2040, 40},
-        {200, 700, 300}, {72, 130, 52}, {24, 64, 20},
+        {200, 700, 300}, {72, 130, 52}, {24, 64, 20}, {24, 2032, 40}, {24, 2033, 40},
     };
 
     @Test
