@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * that pass through the group while in L2 ({@link #block}). Against the cache-blocked path, which also packs A,
  * this measured 100 against 89 GFLOP/s at 1024³, 101 against 92 at 2048³, 103 against 61 at 10000×784×128 and
  * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Aᵀ·op(B) deeper than 2032 (at any depth from
- * 256 with 16 vector registers, where reading Aᵀ in place ran at 0.31–0.50 of it at lda = 1024), and A·Bᵀ with
+ * 256 with 16 vector registers, where reading Aᵀ in place ran at 0.31–0.40 of it at lda = 1024), and A·Bᵀ with
  * 256 <= k < {@link #DOT_MIN_K} off Intel, with beta = 0, still go to the cache-blocked {@link VectorGemmBlocked}, which
  * does the same arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
  * beta·C once, which is what the documented error bound needs (summing k blocks into C would round each
@@ -970,7 +970,7 @@ final class VectorGemm {
      * {@link #tile8x2r} over a packed panel (B's stride NR), two steps of p per pass of the loop. With every stride a
      * constant, the unrolled body shares its index arithmetic between the two steps (tile8x2r keeps about 14 integer
      * instructions per 16 FMAs). One-JVM A/B against tile8x2r on Intel AVX-512 (three runs, 7–11 rounds, JDK 17 /
-     * 25): 512³–2048³ 0.96–1.12 (median 1.04), relu(X·B + b) 256×784×128 1.07–1.09 / 1.09–1.10, relu(X·Wᵀ + b)
+     * 25): 512³–2048³ 0.96–1.12 (median 1.04), relu(X·B + b) 256×784×128 1.07–1.09 / 1.08–1.10, relu(X·Wᵀ + b)
      * 10000×784×128 1.05 / 1.07. Unrolling tile8x2r itself, with B's stride a variable, measured 0.90–0.95 on
      * JDK 25. Each accumulator's FMAs in the same order, so the same bits.
      */
@@ -1174,10 +1174,10 @@ final class VectorGemm {
      *
      * <p>op(A) = Aᵀ is read in place by {@link #tile8x2t} instead (its gather transpose took a quarter of Aᵀ·B
      * 784×1000×128), unless A's rows are a multiple of 1 KiB apart, where every row p of a tile falls on the same
-     * few cache sets (Aᵀ·B 1024³ in place ran at 0.53 / 0.63 of the copy), or unless A's band is re-read from
+     * few cache sets (Aᵀ·B 1024³ in place ran at 0.45 / 0.41 of the copy), or unless A's band is re-read from
      * beyond L2 by several groups of B's panels (Aᵀ·B 1000×784×1000 in place: 0.72 / 0.67). One-JVM A/B on Intel
      * AVX-512 against the copy, Aᵀ·B (JDK 17 / 25): 784×1000×128 1.42 / 1.26–1.44, 784×64×128 1.12–1.15 /
-     * 1.12, 400³ 1.13 / 1.11, 128×1000×64 1.62 / 1.65 (against VectorGemmBlocked), the rest 0.97–1.06.
+     * 1.12, 400³ 1.14 / 1.11, 128×1000×64 1.62 / 1.65 (against VectorGemmBlocked), the rest 0.94–1.09.
      */
     private static boolean copiesRowsOfA(int colA, int m, int full, int kc) {
         boolean inPlace = colA != 1 && colA % 256 != 0

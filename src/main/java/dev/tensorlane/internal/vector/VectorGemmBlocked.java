@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Used for Aᵀ·op(B) deeper than VectorGemm copies rows of op(A) (k > 2032; from 256 with 16 vector registers),
  * and for A·Bᵀ of depth 256 to 511 where the panels are not shallow (not on Intel). A·B no longer comes here, and shallower Aᵀ·B neither: {@code VectorGemm}'s
  * banded path (B packed, A read a band of rows at a time) measured faster at every shape tried; Aᵀ·B 1024³ on Intel
- * AVX-512, one-JVM A/B: 1.17 / 1.55 (JDK 17 / 25), 784×1000×128 1.11–1.17, 128×1000×64 1.44–1.71.
+ * AVX-512, one-JVM A/B: 1.14–1.17 / 1.55 (JDK 17 / 25), 784×1000×128 1.04–1.17, 128×1000×64 1.22–1.71.
  *
  * <p><b>Same arithmetic as the unblocked kernel.</b> Blocking k does not reorder any sum: between two k blocks
  * the accumulators are parked in C as the very floats they are and loaded back, so each element is still one
