@@ -305,7 +305,7 @@ class GemmTest {
     void bReadInPlaceOrPackedGivesTheSameBits() {
         SplittableRandom random = new SplittableRandom(953);
         int m = 256, n = 64 + 10;
-        for (int k : new int[] {128, 129}) {   // packed, the 8-row tile takes two steps of p a pass: odd k too
+        for (int k : new int[] {128, 129}) {   // packed: two steps of p a pass (even k), one (odd k)
             float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
             float[] whole = new float[m * n], halves = new float[m * n];
             FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);

@@ -797,7 +797,7 @@ final class VectorGemm {
         int i = 0;
         if (L >= 16) {
             for (; i + 2 * MR <= m; i += 2 * MR) {
-                if (ap != null && ldb == NR) {
+                if (ap != null && ldb == NR && kc % 2 == 0) {
                     tile8x2rp(kc, ap, ap0 + i * A_STRIDE, b, bOff, beta, c, cOff + i * ldc, ldc);
                 } else if (ap != null) {
                     tile8x2r(kc, ap, ap0 + i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
@@ -972,7 +972,8 @@ final class VectorGemm {
      * instructions per 16 FMAs). One-JVM A/B against tile8x2r on Intel AVX-512 (three runs, 7–11 rounds, JDK 17 /
      * 25): 512³–2048³ 0.96–1.12 (median 1.04), relu(X·B + b) 256×784×128 1.07–1.09 / 1.08–1.10, relu(X·Wᵀ + b)
      * 10000×784×128 1.05 / 1.07. Unrolling tile8x2r itself, with B's stride a variable, measured 0.90–0.95 on
-     * JDK 25. Each accumulator's FMAs in the same order, so the same bits.
+     * JDK 25. Each accumulator's FMAs in the same order, so the same bits; an odd kc goes to tile8x2r, which gives
+     * them too, rather than a third copy of the body for the last step here.
      */
     private static void tile8x2rp(int kc, float[] ap, int a0, float[] b, int bOff,
                                  float beta, float[] c, int c0, int ldc) {
@@ -984,8 +985,7 @@ final class VectorGemm {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
         FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        int p = 0;
-        for (; p + 1 < kc; p += 2) {
+        for (int p = 0; p < kc; p += 2) {
             int bp = bOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
@@ -1019,36 +1019,6 @@ final class VectorGemm {
             b1 = FloatVector.fromArray(S, b, bp + L);
             q++;
             x = FloatVector.broadcast(S, ap[q]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[q + A_STRIDE]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[q + 2 * A_STRIDE]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[q + 3 * A_STRIDE]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[q + 4 * A_STRIDE]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[q + 5 * A_STRIDE]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, ap[q + 6 * A_STRIDE]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, ap[q + 7 * A_STRIDE]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-        }
-        for (; p < kc; p++) {
-            int bp = bOff + p * NR;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            int q = a0 + p;
-            FloatVector x = FloatVector.broadcast(S, ap[q]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             x = FloatVector.broadcast(S, ap[q + A_STRIDE]);

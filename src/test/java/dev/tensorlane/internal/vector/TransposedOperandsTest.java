@@ -24,22 +24,19 @@ class TransposedOperandsTest {
 
     @Test
     void transposedAGivesTheBitsOfTheExplicitTranspose() {
-        assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
-        long seed = 1;
-        for (int[] s : SHAPES) {
-            for (int pad : new int[] {0, 256}) {
-                assertSameBits(true, false, s[0], s[1], s[2], pad, seed++);
-            }
-        }
+        assertSameBitsForEveryShape(false, 1);
     }
 
     @Test
     void transposedAAndBGiveTheBitsOfTheExplicitTransposes() {
+        assertSameBitsForEveryShape(true, 100);
+    }
+
+    private static void assertSameBitsForEveryShape(boolean transB, long seed) {
         assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
-        long seed = 100;
         for (int[] s : SHAPES) {
             for (int pad : new int[] {0, 256}) {
-                assertSameBits(true, true, s[0], s[1], s[2], pad, seed++);
+                assertSameBits(true, transB, s[0], s[1], s[2], pad, seed++);
             }
         }
     }
