@@ -323,6 +323,40 @@ class GemmTest {
     }
 
     /**
+     * Over copied rows of A (AVX-512, B read in place), four vectors of columns run six-row tiles, 24 rows at a time,
+     * and the rows after them eight-row tiles; a band of eight rows runs only the latter. The same FMA chain per
+     * element either way, through the fused epilogue and through beta·C (a scratch tile of four vectors a row).
+     */
+    @Test
+    void sixAndEightRowTilesGiveTheSameBits() {
+        SplittableRandom random = new SplittableRandom(961);
+        for (int m : new int[] {24, 53, 128}) {
+            int n = 64 + 32 + 7, k = 100, ldc = n + 5;
+            float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
+            float[] c = random(random, m * ldc);
+            float[] whole = new float[m * n], bands = new float[m * n];
+            float[] wholeC = c.clone(), bandsC = c.clone();
+            FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
+            Gemm.gemm(false, false, m, n, k, 0.5f, a, 0, k, b, 0, n, 1.5f, wholeC, 0, ldc);
+            for (int i0 = 0; i0 < m; i0 += 8) {
+                int rows = Math.min(8, m - i0);
+                FusedLinear.matmulBias(rows, n, k, a, i0 * k, k, b, 0, n, bias, 0, Activation.RELU, bands, i0 * n, n);
+                Gemm.gemm(false, false, rows, n, k, 0.5f, a, i0 * k, k, b, 0, n, 1.5f, bandsC, i0 * ldc, ldc);
+            }
+            for (int i = 0; i < whole.length; i++) {
+                assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(bands[i]),
+                        "relu(X·B + b), m=" + m + ", element " + i);
+            }
+            for (int i = 0; i < wholeC.length; i++) {
+                assertEquals(Float.floatToRawIntBits(wholeC[i]), Float.floatToRawIntBits(bandsC[i]),
+                        "alpha, beta, m=" + m + ", element " + i);
+            }
+        }
+        check(false, false, 53, 103, 100, 0.5f, 1.5f, 3, 962);
+        check(false, false, 72, 128, 300, 1f, 0f, 1, 963);
+    }
+
+    /**
      * The remainder columns are packed a whole vector at a time, so the lanes past n hold whatever follows in B.
      * With NaN and infinity there (B's row padding), C must still be finite and within the bound: no lane mixes
      * into another, and none past n reaches C.

@@ -116,7 +116,7 @@ final class VectorGemm {
      * One tile of scratch: narrowRows' tile (written with beta = 0, straight into it), or a tile's raw sums when C
      * must be read for beta·C (see {@link #finish}). Never both at once: narrowRows never passes beta ≠ 0.
      */
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[2 * MR * NR]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[6 * 2 * NR]);
     /** See {@link #laneSum}: JDK 17 only, the one version where the order was checked. */
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[17 * L]);
@@ -737,6 +737,10 @@ final class VectorGemm {
                 ap = buffer(A_ROWS, m * A_STRIDE);
                 copyRows(a, aOff, rowA, colA, m - m % (2 * MR), kc, ap);
             }
+            for (; ap != null && j + 2 * NR <= full; j += 2 * NR) {
+                wideTiles(m, kc, alpha, a, aOff, rowA, colA, ap, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
+                        biasOff + j, act);
+            }
             for (; j < full; j += NR) {
                 tiles(m, kc, alpha, a, aOff, rowA, colA, ap, 0, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
                         biasOff + j, act);
@@ -806,7 +810,7 @@ final class VectorGemm {
                 } else {
                     tile8x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
                 }
-                epilogue(2 * MR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+                epilogue(2 * MR, NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
             }
         }
         boolean packed = colA == 1 && ldb == NR;
@@ -817,7 +821,7 @@ final class VectorGemm {
                 continue;
             }
             tile4x2(kc, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
-            epilogue(MR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+            epilogue(MR, NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
         }
         for (; i < m; i++) {
             tile1x2(kc, alpha, a, aOff + i * rowA, colA, b, bOff, ldb,
@@ -965,6 +969,116 @@ final class VectorGemm {
         c70.intoArray(out, o + 7 * ldo);
         c71.intoArray(out, o + 7 * ldo + L);
     }
+
+    /**
+     * Rows [0, m) of a 2·NR-column stretch of C, B read in place, op(A) from its rows copied by {@link #copyRows}
+     * (which holds the first m − m mod 8): six-row tiles of four vectors, four of them per 24 rows so that the
+     * rows after them still split into the eight-row tiles of {@link #tiles}. Each element is the same FMA chain
+     * whichever tile computes it, so the split does not change a bit.
+     */
+    private static void wideTiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap,
+                                  float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                                  float[] bias, int biasOff, Activation act) {
+        int six = m - m % 24;
+        for (int i = 0; i < six; i += 6) {
+            tile6x4r(kc, ap, i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+            epilogue(6, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+        }
+        for (int j = 0; j < 2 * NR && six < m; j += NR) {
+            tiles(m - six, kc, alpha, a, aOff + six * rowA, rowA, colA, ap, six * A_STRIDE, b, bOff + j, ldb, beta,
+                    c, cOff + six * ldc + j, ldc, bias, biasOff + j, act);
+        }
+    }
+
+    /**
+     * Six rows × four vectors over copied rows of op(A), B read in place: 24 accumulators, 24 FMAs per 4 loads of B
+     * and 6 broadcasts, where {@link #tile8x2r} does 16 per 2 and 8 (the shape of OpenBLAS's small-matrix kernel on
+     * AVX-512). Each step of p also checks the bounds of every load of B, whose stride is a variable: fewer checks
+     * and index operations per FMA. Leaves the raw sums for {@link #epilogue}.
+     */
+    private static void tile6x4r(int kc, float[] ap, int a0, float[] b, int bOff, int ldb,
+                                 float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            int q = a0 + p;
+            FloatVector x = FloatVector.broadcast(S, ap[q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, ap[q + A_STRIDE]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, ap[q + 2 * A_STRIDE]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, ap[q + 3 * A_STRIDE]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, ap[q + 4 * A_STRIDE]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+            x = FloatVector.broadcast(S, ap[q + 5 * A_STRIDE]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
+        }
+        // Raw sums, as in tile8x2; the scratch tile's rows are 2·NR floats apart.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : 2 * NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c03.intoArray(out, o + 3 * L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c12.intoArray(out, o + ldo + 2 * L);
+        c13.intoArray(out, o + ldo + 3 * L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c22.intoArray(out, o + 2 * ldo + 2 * L);
+        c23.intoArray(out, o + 2 * ldo + 3 * L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c32.intoArray(out, o + 3 * ldo + 2 * L);
+        c33.intoArray(out, o + 3 * ldo + 3 * L);
+        c40.intoArray(out, o + 4 * ldo);
+        c41.intoArray(out, o + 4 * ldo + L);
+        c42.intoArray(out, o + 4 * ldo + 2 * L);
+        c43.intoArray(out, o + 4 * ldo + 3 * L);
+        c50.intoArray(out, o + 5 * ldo);
+        c51.intoArray(out, o + 5 * ldo + L);
+        c52.intoArray(out, o + 5 * ldo + 2 * L);
+        c53.intoArray(out, o + 5 * ldo + 3 * L);
+    }
+
 
     /**
      * {@link #tile8x2r} over a packed panel (B's stride NR), two steps of p per pass of the loop. With every stride a
@@ -1310,20 +1424,20 @@ final class VectorGemm {
     }
 
     /**
-     * C = act(alpha·sums + beta·C + bias) over a tile of {@code rows} × NR whose raw sums a tile kernel has just
-     * stored: into C when beta = 0, else into TILE. Here, not at the end of the kernels: C2 on JDK 17 compiles a
+     * C = act(alpha·sums + beta·C + bias) over a tile of {@code rows} × {@code width} whose raw sums a tile kernel
+     * has just stored: into C when beta = 0, else into TILE (rows {@code width} apart). Here, not at the end of the kernels: C2 on JDK 17 compiles a
      * method with at most 18,000 nodes from its inlined calls before it delays the rest, and past its class-check
      * trap budget (see reluTile) a delayed call on a vector gets no exact type, its intrinsics fail and its vectors
      * box. tile8x2 with its epilogue inlined was at that edge; the kernels now hold the loop and the stores only.
      */
-    private static void epilogue(int rows, float alpha, float beta, float[] c, int c0, int ldc,
+    private static void epilogue(int rows, int width, float alpha, float beta, float[] c, int c0, int ldc,
                                  float[] bias, int biasOff, Activation act) {
         if (beta != 0f) {
-            finish(TILE.get(), 0, NR, rows, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
+            finish(TILE.get(), 0, width, rows, width, alpha, beta, c, c0, ldc, bias, biasOff, act);
         } else if (alpha == 1f && bias != null && act == Activation.RELU) {
-            reluTile(c, c0, ldc, rows, NR, bias, biasOff);
+            reluTile(c, c0, ldc, rows, width, bias, biasOff);
         } else {
-            finish(c, c0, ldc, rows, NR, alpha, beta, c, c0, ldc, bias, biasOff, act);
+            finish(c, c0, ldc, rows, width, alpha, beta, c, c0, ldc, bias, biasOff, act);
         }
     }
 
