@@ -136,7 +136,11 @@ final class VectorGemm {
      */
     private static final int A_STRIDE = 2048 + 16;
     private static final ThreadLocal<float[][]> A_ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
-    /** Rows of A per pass over the packed panels: 64 × 784 floats (a 784-input layer) is 200 KiB, half of L2 with B. */
+    /**
+     * Rows of A per pass over the packed panels: 64 × 784 floats (a 784-input layer) is 200 KiB, half of L2 with B.
+     * Six-row tiles cover 48 of them, eight-row tiles the rest (see wideTiles); 48-row bands, all in six-row tiles,
+     * measured 0.90–1.09 of these in one-JVM A/B on Intel AVX-512 (512³–2048³, JDK 17 and 25).
+     */
     private static final int BAND = 64;
     /**
      * Rows of op(A) copied per pass (a whole number of bands; 4 MiB at most). Every pass packs B's panels again,
@@ -665,7 +669,7 @@ final class VectorGemm {
     /**
      * C[0..m, 0..n) = epilogue(alpha · op(A) · B + beta · C), B with contiguous rows of n.
      *
-     * <p>With {@code packPanels}, each {@code k × NR} panel of B is first copied into a contiguous per-thread
+     * <p>With {@code packPanels}, each {@code k × NR} panel of B (2·NR for {@link #wideTiles}) is first copied into a contiguous per-thread
      * buffer and read from there by every row tile: read in place, one step of p jumps a whole row of B (a new
      * page for wide matrices), and at 2048² that thrashed the TLB and caches (25 GFLOP/s against 58 at 1024²).
      * The copy costs k·NR moves against m·k·NR FMAs, so it pays from a few row tiles on. Tiles, bands and
@@ -695,15 +699,25 @@ final class VectorGemm {
                 }
                 for (int j0 = 0; j0 < full; j0 += group) {
                     int cols = Math.min(group, full - j0);
-                    for (int j = 0; j < cols && transB; j += NR) {
-                        transpose(b, bOff + (j0 + j) * ldb, ldb, NR, kc, panels, j * kc, NR);
+                    // Over copied rows, panels of 2·NR columns for the six-row tiles (the last one NR if cols is
+                    // an odd number of NR); panel j starts at j·kc either way.
+                    int wide = copyA ? cols - cols % (2 * NR) : 0;
+                    for (int j = 0; j < cols && transB; j += j < wide ? 2 * NR : NR) {
+                        int w = j < wide ? 2 * NR : NR;
+                        transpose(b, bOff + (j0 + j) * ldb, ldb, w, kc, panels, j * kc, w);
                     }
                     for (int p = 0; p < kc && !transB; p++) {
-                        packRow(b, bOff + p * ldb + j0, cols, kc, panels, p * NR);
+                        packRow(b, bOff + p * ldb + j0, cols, wide, kc, panels, p);
                     }
                     for (int i0 = s0; i0 < s0 + passRows; i0 += BAND) {
                         int rows = Math.min(BAND, s0 + passRows - i0);
-                        for (int j = 0; j < cols; j += NR) {
+                        int j = 0;
+                        for (; j < wide; j += 2 * NR) {
+                            wideTiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE,
+                                    panels, j * kc, 2 * NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias,
+                                    biasOff + j0 + j, act);
+                        }
+                        for (; j < cols; j += NR) {
                             tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE, panels,
                                     j * kc, NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
                         }
@@ -738,7 +752,7 @@ final class VectorGemm {
                 copyRows(a, aOff, rowA, colA, m - m % (2 * MR), kc, ap);
             }
             for (; ap != null && j + 2 * NR <= full; j += 2 * NR) {
-                wideTiles(m, kc, alpha, a, aOff, rowA, colA, ap, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
+                wideTiles(m, kc, alpha, a, aOff, rowA, colA, ap, 0, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
                         biasOff + j, act);
             }
             for (; j < full; j += NR) {
@@ -775,18 +789,27 @@ final class VectorGemm {
     }
 
     /**
-     * Row p of B's group of panels, {@code cols} floats from {@code src}, into row p of each panel ({@code kc × NR}
-     * floats each, row p at {@code dst}). Row by row, B is read along its rows, a stretch of cols floats at a time;
+     * Row p of B's group of panels, {@code cols} floats from {@code src}, into row p of each panel: the first
+     * {@code wide} columns in panels of kc × 2·NR floats, the rest in panels of kc × NR (panel j at j·kc). Row by row, B is read along its rows, a stretch of cols floats at a time;
      * panel by panel, it was read NR floats per row of B, a whole row of B apart, and packing took 40–50% of a 512³
      * product on Intel AVX-512. Its own method, so that C2 compiles it after a few calls: inside block(), which large
      * products call a few times a second, it ran in C1's code, where the Vector API's calls are not intrinsics, for
      * seconds. A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on JDK 25
      * (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and 64×784×128 at 90.0 against 84.3.
      */
-    private static void packRow(float[] b, int src, int cols, int kc, float[] panels, int dst) {
-        for (int j = 0; j < cols; j += NR) {
-            FloatVector.fromArray(S, b, src + j).intoArray(panels, dst + j * kc);
-            FloatVector.fromArray(S, b, src + j + L).intoArray(panels, dst + j * kc + L);
+    private static void packRow(float[] b, int src, int cols, int wide, int kc, float[] panels, int p) {
+        int j = 0;
+        for (; j < wide; j += 2 * NR) {
+            int dst = j * kc + p * 2 * NR;
+            FloatVector.fromArray(S, b, src + j).intoArray(panels, dst);
+            FloatVector.fromArray(S, b, src + j + L).intoArray(panels, dst + L);
+            FloatVector.fromArray(S, b, src + j + 2 * L).intoArray(panels, dst + 2 * L);
+            FloatVector.fromArray(S, b, src + j + 3 * L).intoArray(panels, dst + 3 * L);
+        }
+        for (; j < cols; j += NR) {
+            int dst = j * kc + p * NR;
+            FloatVector.fromArray(S, b, src + j).intoArray(panels, dst);
+            FloatVector.fromArray(S, b, src + j + L).intoArray(panels, dst + L);
         }
     }
 
@@ -971,30 +994,33 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [0, m) of a 2·NR-column stretch of C, B read in place, op(A) from its rows copied by {@link #copyRows}
+     * Rows [0, m) of a 2·NR-column stretch of C, B read in place or from a 2·NR-wide packed panel (ldb = 2·NR), op(A)
+     * from its rows copied by {@link #copyRows}
      * (which holds the first m − m mod 8): six-row tiles of four vectors, four of them per 24 rows so that the
      * rows after them still split into the eight-row tiles of {@link #tiles}. Each element is the same FMA chain
      * whichever tile computes it, so the split does not change a bit.
      */
     private static void wideTiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap,
-                                  float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                                  int ap0, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                                   float[] bias, int biasOff, Activation act) {
         int six = m - m % 24;
         for (int i = 0; i < six; i += 6) {
-            tile6x4r(kc, ap, i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+            tile6x4r(kc, ap, ap0 + i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
             epilogue(6, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
         }
         for (int j = 0; j < 2 * NR && six < m; j += NR) {
-            tiles(m - six, kc, alpha, a, aOff + six * rowA, rowA, colA, ap, six * A_STRIDE, b, bOff + j, ldb, beta,
+            tiles(m - six, kc, alpha, a, aOff + six * rowA, rowA, colA, ap, ap0 + six * A_STRIDE, b, bOff + j, ldb, beta,
                     c, cOff + six * ldc + j, ldc, bias, biasOff + j, act);
         }
     }
 
     /**
-     * Six rows × four vectors over copied rows of op(A), B read in place: 24 accumulators, 24 FMAs per 4 loads of B
-     * and 6 broadcasts, where {@link #tile8x2r} does 16 per 2 and 8 (the shape of OpenBLAS's small-matrix kernel on
-     * AVX-512). Each step of p also checks the bounds of every load of B, whose stride is a variable: fewer checks
-     * and index operations per FMA. Leaves the raw sums for {@link #epilogue}.
+     * Six rows × four vectors over copied rows of op(A), B in place or packed: 24 accumulators, 24 FMAs per 4 loads
+     * of B and 6 broadcasts, where {@link #tile8x2r} does 16 per 2 and 8 (the shape of OpenBLAS's small-matrix kernel
+     * on AVX-512). C2 checks the bounds of B's loads at every step of p (its stride is a variable) but merges the
+     * four into two: about 17 integer instructions per 24 FMAs, where tile8x2r has 17 per 16 (hsdis, JDK 17). Alone
+     * on data in cache, one JVM, JDK 17 / 25: 1.11–1.16 / 1.05–1.28 of tile8x2r and tile8x2rp's rate. Leaves the raw
+     * sums for {@link #epilogue}.
      */
     private static void tile6x4r(int kc, float[] ap, int a0, float[] b, int bOff, int ldb,
                                  float beta, float[] c, int c0, int ldc) {
