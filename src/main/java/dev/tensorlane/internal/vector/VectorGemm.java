@@ -1277,7 +1277,12 @@ final class VectorGemm {
     /**
      * Where copying op(A)'s rows saves more than it costs: eight-row tiles (AVX-512), 0 < k within A_STRIDE (with
      * k = 0 or alpha = 0, A is not read: its rows need not even exist, lda = 1 for m rows of nothing), and each
-     * row used by four panels of B, or by two when A is small enough to stay in L2 beside its copy (64 Ki floats).
+     * row used by four panels of B, or by two when A is small enough to stay in L2 beside its copy (64 Ki floats)
+     * or has at most IN_PLACE_MAX_M rows. The last since the six-row tiles (which need the copy) run over two
+     * panels: one-JVM A/B against not copying there, two to four runs, JDK 17 / 25: the Cᵀ = W·Xᵀ of relu(X·Wᵀ + b)
+     * 64×784×128 1.04–1.28 / 0.97–1.21 and 96×784×128 1.09 / 0.96–1.11, relu(X·B + b) 100×784×64 1.09–1.34 /
+     * 1.07–1.28, 128×1000×96 1.24–1.27 / 1.03–1.09. With more rows it lost or did not gain (512×512×64 0.86 / 0.90,
+     * 1000×1000×96 0.90 / 0.76, the 256-row Cᵀ of relu(X·Wᵀ + b) 64×784×256 0.95–1.11 / 0.92–1.00).
      * One-JVM A/B on Intel AVX-512 (GFLOP/s ratio to reading A in place, JDK 17 / 25): relu(X·B + b) 64×784×128
      * (four panels) 1.06 / 1.07, relu(X·Wᵀ + b) 64×128×64 (two, A of 8 Ki floats) 1.08 / 1.04; the Cᵀ = W·Xᵀ of
      * relu(X·Wᵀ + b) 64×784×256 (two panels, 200 Ki floats of W) 1.00 / 0.90.
@@ -1293,7 +1298,7 @@ final class VectorGemm {
         boolean inPlace = colA != 1 && colA % 256 != 0
                 && ((long) kc * full <= UNBLOCKED_MAX_KN || (long) kc * colA <= IN_PLACE_MAX_KN);
         return L >= 16 && !inPlace && m >= 2 * MR && kc > 0 && kc <= A_STRIDE - 16
-                && (full >= 4 * NR || full >= 2 * NR && (long) m * kc <= 64 * 1024);
+                && (full >= 4 * NR || full >= 2 * NR && ((long) m * kc <= 64 * 1024 || m <= IN_PLACE_MAX_M));
     }
 
     /** {@code ap[i·A_STRIDE + p] = op(A)[i][p]} for i < rows, p < kc. */
