@@ -669,9 +669,10 @@ final class VectorGemm {
     /**
      * C[0..m, 0..n) = epilogue(alpha · op(A) · B + beta · C), B with contiguous rows of n.
      *
-     * <p>With {@code packPanels}, each {@code k × NR} panel of B (2·NR for {@link #wideTiles}) is first copied into a contiguous per-thread
-     * buffer and read from there by every row tile: read in place, one step of p jumps a whole row of B (a new
-     * page for wide matrices), and at 2048² that thrashed the TLB and caches (25 GFLOP/s against 58 at 1024²).
+     * <p>With {@code packPanels}, each {@code k × NR} panel of B (2·NR for {@link #wideTiles}) is first copied into
+     * a contiguous per-thread buffer and read from there by every row tile: read in place, one step of p jumps a
+     * whole row of B (a new page for wide matrices), and at 2048² that thrashed the TLB and caches (25 GFLOP/s
+     * against 58 at 1024²).
      * The copy costs k·NR moves against m·k·NR FMAs, so it pays from a few row tiles on. Tiles, bands and
      * groups only change the order in which elements of C are computed, never the arithmetic of one, so results
      * do not depend on them.
@@ -790,12 +791,13 @@ final class VectorGemm {
 
     /**
      * Row p of B's group of panels, {@code cols} floats from {@code src}, into row p of each panel: the first
-     * {@code wide} columns in panels of kc × 2·NR floats, the rest in panels of kc × NR (panel j at j·kc). Row by row, B is read along its rows, a stretch of cols floats at a time;
-     * panel by panel, it was read NR floats per row of B, a whole row of B apart, and packing took 40–50% of a 512³
-     * product on Intel AVX-512. Its own method, so that C2 compiles it after a few calls: inside block(), which large
-     * products call a few times a second, it ran in C1's code, where the Vector API's calls are not intrinsics, for
-     * seconds. A row of a panel is two vectors, copied as such: against a System.arraycopy per row, AVX2 on JDK 25
-     * (JMH, three forks) ran relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and 64×784×128 at 90.0 against 84.3.
+     * {@code wide} columns in panels of kc × 2·NR floats, the rest in panels of kc × NR (panel j at j·kc). Row by
+     * row, B is read along its rows, a stretch of cols floats at a time; panel by panel, it was read NR floats per
+     * row of B, a whole row of B apart, and packing took 40–50% of a 512³ product on Intel AVX-512. Its own method,
+     * so that C2 compiles it after a few calls: inside block(), which large products call a few times a second, it
+     * ran in C1's code, where the Vector API's calls are not intrinsics, for seconds. A row of a panel is two (or
+     * four) vectors, copied as such: against a System.arraycopy per row, AVX2 on JDK 25 (JMH, three forks) ran
+     * relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and 64×784×128 at 90.0 against 84.3.
      */
     private static void packRow(float[] b, int src, int cols, int wide, int kc, float[] panels, int p) {
         int j = 0;
@@ -994,10 +996,10 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [0, m) of a 2·NR-column stretch of C, B read in place or from a 2·NR-wide packed panel (ldb = 2·NR), op(A)
-     * from its rows copied by {@link #copyRows}
-     * (which holds the first m − m mod 8): six-row tiles of four vectors, four of them per 24 rows so that the
-     * rows after them still split into the eight-row tiles of {@link #tiles}. Each element is the same FMA chain
+     * Rows [0, m) of a 2·NR-column stretch of C, B read in place or from a 2·NR-wide packed panel (ldb = 2·NR),
+     * op(A) from its rows copied by {@link #copyRows} (which holds the first m − m mod 8): six-row tiles of four
+     * vectors, four of them per 24 rows so that the rows after them still split into the eight-row tiles of
+     * {@link #tiles}. Each element is the same FMA chain
      * whichever tile computes it, so the split does not change a bit.
      */
     private static void wideTiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap,
@@ -1009,8 +1011,8 @@ final class VectorGemm {
             epilogue(6, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
         }
         for (int j = 0; j < 2 * NR && six < m; j += NR) {
-            tiles(m - six, kc, alpha, a, aOff + six * rowA, rowA, colA, ap, ap0 + six * A_STRIDE, b, bOff + j, ldb, beta,
-                    c, cOff + six * ldc + j, ldc, bias, biasOff + j, act);
+            tiles(m - six, kc, alpha, a, aOff + six * rowA, rowA, colA, ap, ap0 + six * A_STRIDE, b, bOff + j, ldb,
+                    beta, c, cOff + six * ldc + j, ldc, bias, biasOff + j, act);
         }
     }
 
@@ -1461,10 +1463,11 @@ final class VectorGemm {
 
     /**
      * C = act(alpha·sums + beta·C + bias) over a tile of {@code rows} × {@code width} whose raw sums a tile kernel
-     * has just stored: into C when beta = 0, else into TILE (rows {@code width} apart). Here, not at the end of the kernels: C2 on JDK 17 compiles a
-     * method with at most 18,000 nodes from its inlined calls before it delays the rest, and past its class-check
-     * trap budget (see reluTile) a delayed call on a vector gets no exact type, its intrinsics fail and its vectors
-     * box. tile8x2 with its epilogue inlined was at that edge; the kernels now hold the loop and the stores only.
+     * has just stored: into C when beta = 0, else into TILE (rows {@code width} apart). Here, not at the end of the
+     * kernels: C2 on JDK 17 compiles a method with at most 18,000 nodes from its inlined calls before it delays the
+     * rest, and past its class-check trap budget (see reluTile) a delayed call on a vector gets no exact type, its
+     * intrinsics fail and its vectors box. tile8x2 with its epilogue inlined was at that edge; the kernels now hold
+     * the loop and the stores only.
      */
     private static void epilogue(int rows, int width, float alpha, float beta, float[] c, int c0, int ldc,
                                  float[] bias, int biasOff, Activation act) {
