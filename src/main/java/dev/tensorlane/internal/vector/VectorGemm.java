@@ -1029,8 +1029,8 @@ final class VectorGemm {
 
     /**
      * Six rows × four vectors over copied rows of op(A), B in place or packed: 24 accumulators, 24 FMAs per 4 loads
-     * of B and 6 broadcasts, where {@link #tile8x2r} does 16 per 2 and 8 (the shape of OpenBLAS's small-matrix kernel
-     * on AVX-512). C2 checks the bounds of B's loads at every step of p (its stride is a variable) but merges the
+     * of B and 6 broadcasts, where {@link #tile8x2r} does 16 per 2 and 8 (OpenBLAS's small-matrix kernel for AVX-512
+     * is four vectors wide too, over four rows). C2 checks the bounds of B's loads at every step of p (its stride is a variable) but merges the
      * four into two: about 17 integer instructions per 24 FMAs, where tile8x2r has 17 per 16 (hsdis, JDK 17). Alone
      * on data in cache, one JVM, JDK 17 / 25: 1.11–1.16 / 1.05–1.28 of tile8x2r and tile8x2rp's rate. Leaves the raw
      * sums for {@link #epilogue}.
