@@ -1030,10 +1030,10 @@ final class VectorGemm {
     /**
      * Six rows × four vectors over copied rows of op(A), B in place or packed: 24 accumulators, 24 FMAs per 4 loads
      * of B and 6 broadcasts, where {@link #tile8x2r} does 16 per 2 and 8 (OpenBLAS's small-matrix kernel for AVX-512
-     * is four vectors wide too, over four rows). C2 checks the bounds of B's loads at every step of p (its stride is a variable) but merges the
-     * four into two: about 17 integer instructions per 24 FMAs, where tile8x2r has 17 per 16 (hsdis, JDK 17). Alone
-     * on data in cache, one JVM, JDK 17 / 25: 1.11–1.16 / 1.05–1.28 of tile8x2r and tile8x2rp's rate. Leaves the raw
-     * sums for {@link #epilogue}.
+     * is four vectors wide too, over four rows). C2 checks the bounds of B's loads at every step of p (its stride is
+     * a variable) but merges the four into two: about 17 integer instructions per 24 FMAs, where tile8x2r has 17 per
+     * 16 (hsdis, JDK 17). Alone on data in cache, one JVM, JDK 17 / 25: 1.11–1.16 / 1.05–1.28 of tile8x2r and
+     * tile8x2rp's rate. Leaves the raw sums for {@link #epilogue}.
      */
     private static void tile6x4r(int kc, float[] ap, int a0, float[] b, int bOff, int ldb,
                                  float beta, float[] c, int c0, int ldc) {
@@ -1367,15 +1367,16 @@ final class VectorGemm {
     }
 
     /**
-     * Where copying op(A)'s rows saves more than it costs: eight-row tiles (AVX-512), 0 < k within A_STRIDE (with
-     * k = 0 or alpha = 0, A is not read: its rows need not even exist, lda = 1 for m rows of nothing), and each
-     * row used by four panels of B, or by two when A is small enough to stay in L2 beside its copy (64 Ki floats)
-     * or has at most IN_PLACE_MAX_M rows. The last since the six-row tiles (which need the copy) run over two
-     * panels: one-JVM A/B against not copying there, two to four runs, JDK 17 / 25: the Cᵀ = W·Xᵀ of relu(X·Wᵀ + b)
-     * 64×784×128 1.04–1.28 / 0.97–1.21 and 96×784×128 1.09 / 0.96–1.11, relu(X·B + b) 100×784×64 1.09–1.34 /
-     * 1.07–1.28, 128×1000×96 1.24–1.27 / 1.03–1.09. With more rows it lost or did not gain (512×512×64 0.86 / 0.90,
-     * 1000×1000×96 0.90 / 0.76, the 256-row Cᵀ of relu(X·Wᵀ + b) 64×784×256 0.95–1.11 / 0.92–1.00).
-     * One-JVM A/B on Intel AVX-512 (GFLOP/s ratio to reading A in place, JDK 17 / 25): relu(X·B + b) 64×784×128
+     * Where copying op(A)'s rows saves more than it costs: the eight-row tiles and {@link #wideTiles} (AVX-512, both
+     * read the copy with one index), 0 < k within A_STRIDE (with k = 0 or alpha = 0, A is not read: its rows need
+     * not even exist, lda = 1 for m rows of nothing), and each row used by four panels of B, or by two when A is
+     * small enough to stay in L2 beside its copy (64 Ki floats) or has at most IN_PLACE_MAX_M rows. The last since
+     * the six-row tiles (which need the copy) run over two panels: one-JVM A/B against not copying there, two to
+     * four runs, JDK 17 / 25: the Cᵀ = W·Xᵀ of relu(X·Wᵀ + b) 64×784×128 1.04–1.28 / 0.97–1.21 and 96×784×128
+     * 1.09 / 0.96–1.11, relu(X·B + b) 100×784×64 1.09–1.34 / 1.07–1.28, 128×1000×96 1.24–1.27 / 1.03–1.09. With
+     * more rows it lost or did not gain (512×512×64 0.86 / 0.90, 1000×1000×96 0.90 / 0.76, the 256-row Cᵀ of
+     * relu(X·Wᵀ + b) 64×784×256 0.95–1.11 / 0.92–1.00). Before the six-row tiles, one-JVM A/B on Intel AVX-512
+     * (GFLOP/s ratio to reading A in place, JDK 17 / 25): relu(X·B + b) 64×784×128
      * (four panels) 1.06 / 1.07, relu(X·Wᵀ + b) 64×128×64 (two, A of 8 Ki floats) 1.08 / 1.04; the Cᵀ = W·Xᵀ of
      * relu(X·Wᵀ + b) 64×784×256 (two panels, 200 Ki floats of W) 1.00 / 0.90.
      *
