@@ -286,6 +286,48 @@ class GemmTest {
         check(false, true, 6, 42, 784, -1f, 1f, 1, 994);
     }
 
+    /**
+     * The dot-product kernels take the last k mod L products in one more step over the last L floats of each row,
+     * with the lanes already summed set to zero in both operands. An infinity in those lanes must stay where it was
+     * summed: if only one operand were zeroed, 0·∞ would turn the sum into NaN. Positive operands, infinities in rows
+     * of W (columns 0, 3, 5, 9 and 44 of C) and of X (rows 0 and m − 1), at depths with and without a remainder, for
+     * every row and column kernel (n = 45 is at least NR, and fewer than 8 rows take the dot products).
+     */
+    @Test
+    void anInfinityBeforeTheLastVectorOfKStaysInfiniteInDotProducts() {
+        for (int k : new int[] {5, 20, 37, 64, 300, 784}) {
+            for (int m : new int[] {1, 2, 3, 4, 7}) {
+                int n = 45;
+                SplittableRandom random = new SplittableRandom(k * 31L + m);
+                float[] x = new float[m * k], w = new float[n * k], c = new float[m * n];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = 0.5f + (float) random.nextDouble();
+                }
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = 0.5f + (float) random.nextDouble();
+                }
+                int p = Math.min(5, k - 1);
+                for (int j : new int[] {0, 3, 5, 9, 44}) {
+                    w[j * k + p] = Float.POSITIVE_INFINITY;
+                }
+                x[p] = Float.POSITIVE_INFINITY;
+                x[(m - 1) * k + p] = Float.POSITIVE_INFINITY;
+                Gemm.gemm(false, true, m, n, k, 1f, x, 0, k, w, 0, k, 0f, c, 0, n);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        float v = c[i * n + j];
+                        if (i == 0 || i == m - 1 || j == 0 || j == 3 || j == 5 || j == 9 || j == 44) {
+                            assertEquals(Float.POSITIVE_INFINITY, v, "k=" + k + " m=" + m + " C[" + i + "][" + j + "]");
+                        } else {
+                            assertTrue(Float.isFinite(v) && v > 0,
+                                    "k=" + k + " m=" + m + " C[" + i + "][" + j + "]=" + v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** relu(X·B + b) over all m rows at once against the same product one row at a time, bit for bit. */
     private static void assertWholeAndRowByRowAgreeBitForBit(int m, int n, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

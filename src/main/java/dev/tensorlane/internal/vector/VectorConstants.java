@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -34,6 +35,34 @@ final class VectorConstants {
     static final FloatVector ZERO = FloatVector.zero(FLOAT);
     static final VectorMask<Float> EVERY_LANE = FLOAT.maskAll(true);
     static final IntVector INT_ZERO = IntVector.zero(FLOAT.withLanes(int.class));
+    /** The lane indices 0, 1, …, LANES − 1 as floats (the lanes of VectorGemm's last dot-product step). */
+    static final FloatVector IOTA = FloatVector.fromArray(FLOAT, iota(), 0);
+    /**
+     * Lane j ↔ lane j ^ d, and the lanes whose bit d is set: the steps of VectorGemm.laneSums16's tree (bits past
+     * LANES wrap, and only 16 lanes use them).
+     */
+    static final VectorShuffle<Float> SWAP1 = swap(1), SWAP2 = swap(2), SWAP4 = swap(4), SWAP8 = swap(8);
+    static final VectorMask<Float> HIGH1 = high(1), HIGH2 = high(2), HIGH4 = high(4), HIGH8 = high(8);
+
+    private static float[] iota() {
+        float[] lanes = new float[LANES];
+        for (int j = 0; j < LANES; j++) {
+            lanes[j] = j;
+        }
+        return lanes;
+    }
+
+    private static VectorShuffle<Float> swap(int d) {
+        return VectorShuffle.fromOp(FLOAT, j -> (j ^ d) & (LANES - 1));
+    }
+
+    private static VectorMask<Float> high(int d) {
+        boolean[] set = new boolean[LANES];
+        for (int j = 0; j < LANES; j++) {
+            set[j] = (j & d) != 0;
+        }
+        return VectorMask.fromArray(FLOAT, set, 0);
+    }
 
     private static VectorSpecies<Float> pick() {
         VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;

@@ -5,6 +5,7 @@ import dev.tensorlane.internal.Cpu;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -41,6 +42,11 @@ final class VectorGemm {
      * and dot4x4, whose 16 more blends cost more than they guard (see there). */
     private static final FloatVector ZERO = VectorConstants.ZERO;
     private static final VectorMask<Float> EVERY_LANE = VectorConstants.EVERY_LANE;
+    private static final FloatVector IOTA = VectorConstants.IOTA;
+    private static final VectorShuffle<Float> SWAP1 = VectorConstants.SWAP1, SWAP2 = VectorConstants.SWAP2;
+    private static final VectorShuffle<Float> SWAP4 = VectorConstants.SWAP4, SWAP8 = VectorConstants.SWAP8;
+    private static final VectorMask<Float> HIGH1 = VectorConstants.HIGH1, HIGH2 = VectorConstants.HIGH2;
+    private static final VectorMask<Float> HIGH4 = VectorConstants.HIGH4, HIGH8 = VectorConstants.HIGH8;
     private static final VectorSpecies<Float> H = VectorConstants.HALF;
     private static final int LH = H.length();
     /**
@@ -119,7 +125,8 @@ final class VectorGemm {
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[6 * 2 * NR]);
     /** See {@link #laneSum}: JDK 17 only, the one version where the order was checked. */
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
-    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[17 * L]);
+    /** Up to 16 dot-product accumulators of L lanes, then up to 16 sums ({@link #laneSums}). */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[16 * L + 16]);
     private static final ThreadLocal<float[][]> OUT_T = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> OUT_RAW = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
@@ -1762,6 +1769,16 @@ final class VectorGemm {
     private static void dotProducts(boolean halves, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                                     float[] bias, int biasOff, Activation act) {
+        if (k < L) {
+            // Shallower than a vector (the kernels' last step reads the L floats before k): scalar chains along p.
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    finishDot(dotTail(a, aOff + i * lda, b, bOff + j * ldb, 0, k), alpha, beta, c, cOff + i * ldc + j);
+                }
+                rowEpilogue(c, cOff + i * ldc, n, bias, biasOff, act);
+            }
+            return;
+        }
         float[] lanes = LANES.get();
         int i = 0;
         for (; i + MR <= m; i += MR) {
@@ -1834,7 +1851,7 @@ final class VectorGemm {
      * Four rows of A × four rows of B: 16 accumulators and 8 loads per 16 FMAs (4×2 needs 6 per 8). Only where
      * there are 32 vector registers (AVX-512): 21 live vectors. Measured on JDK 17, X·Wᵀ 64×784×128 and
      * 64×784×256: 5–12% and 17–22% faster than 4×2; on JDK 25 even and 0–15%. Same sums per element as every other
-     * dot kernel here (an FMA chain per lane, then {@link #laneSum}), so the row and column tiling never changes
+     * dot kernel here (an FMA chain per lane, then {@link #laneSums}), so the row and column tiling never changes
      * a result.
      */
     private static void dot4x4(int k, float[] a, int a0, int lda, float[] b, int b0, int ldb,
@@ -1872,10 +1889,41 @@ final class VectorGemm {
             s32 = x.fma(w2, s32);
             s33 = x.fma(w3, s33);
         }
-        // The 16 sums into lanes[16L ..) through memory, so that laneSum takes no vector (one C2 leaves out of line
-        // would box it). Not reduced on the registers even where reduceLanes adds in lane order (JDK 17, see
-        // laneSum): 16 reductions more in this method's compiled code put it at risk of C2 running out of
-        // class-check traps (see reluTile).
+        if (p < k) {
+            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
+            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
+            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
+            int q = k - L;
+            FloatVector w0 = ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last);
+            FloatVector w1 = ZERO.blend(FloatVector.fromArray(S, b, b1 + q), last);
+            FloatVector w2 = ZERO.blend(FloatVector.fromArray(S, b, b2 + q), last);
+            FloatVector w3 = ZERO.blend(FloatVector.fromArray(S, b, b3 + q), last);
+            FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
+            s00 = x.fma(w0, s00);
+            s01 = x.fma(w1, s01);
+            s02 = x.fma(w2, s02);
+            s03 = x.fma(w3, s03);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a1 + q), last);
+            s10 = x.fma(w0, s10);
+            s11 = x.fma(w1, s11);
+            s12 = x.fma(w2, s12);
+            s13 = x.fma(w3, s13);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a2 + q), last);
+            s20 = x.fma(w0, s20);
+            s21 = x.fma(w1, s21);
+            s22 = x.fma(w2, s22);
+            s23 = x.fma(w3, s23);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a3 + q), last);
+            s30 = x.fma(w0, s30);
+            s31 = x.fma(w1, s31);
+            s32 = x.fma(w2, s32);
+            s33 = x.fma(w3, s33);
+        }
+        // The accumulators to memory and their sums into lanes[16L ..) by laneSums, which takes no vector (one C2
+        // leaves out of line would box it). Not reduced on the registers here: 16 reductions more in this method's
+        // compiled code put it at risk of C2 running out of class-check traps (see reluTile).
         // Stored directly, not through ZERO.blend: with 16 blends relu(X·Wᵀ + b) 32×784×128 ran at 63 GFLOP/s
         // instead of 78 (AVX-512, JDK 17, /tmp harness).
         int sums = 16 * L;
@@ -1895,17 +1943,15 @@ final class VectorGemm {
         s31.intoArray(lanes, 13 * L);
         s32.intoArray(lanes, 14 * L);
         s33.intoArray(lanes, 15 * L);
-        for (int t = 0; t < 16; t++) {
-            lanes[sums + t] = laneSum(lanes, t * L);
-        }
+        laneSums(lanes, 16);
         for (int r = 0; r < 4; r++) {
             int ar = a0 + r * lda;
             int cr = c0 + r * ldc;
             int t = sums + 4 * r;
-            finishDot(lanes[t] + dotTail(a, ar, b, b0, p, k), alpha, beta, c, cr);
-            finishDot(lanes[t + 1] + dotTail(a, ar, b, b1, p, k), alpha, beta, c, cr + 1);
-            finishDot(lanes[t + 2] + dotTail(a, ar, b, b2, p, k), alpha, beta, c, cr + 2);
-            finishDot(lanes[t + 3] + dotTail(a, ar, b, b3, p, k), alpha, beta, c, cr + 3);
+            finishDot(lanes[t], alpha, beta, c, cr);
+            finishDot(lanes[t + 1], alpha, beta, c, cr + 1);
+            finishDot(lanes[t + 2], alpha, beta, c, cr + 2);
+            finishDot(lanes[t + 3], alpha, beta, c, cr + 3);
         }
     }
 
@@ -1934,6 +1980,28 @@ final class VectorGemm {
             s30 = x.fma(w0, s30);
             s31 = x.fma(w1, s31);
         }
+        if (p < k) {
+            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
+            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
+            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
+            int q = k - L;
+            FloatVector w0 = ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last);
+            FloatVector w1 = ZERO.blend(FloatVector.fromArray(S, b, b1 + q), last);
+            FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
+            s00 = x.fma(w0, s00);
+            s01 = x.fma(w1, s01);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a1 + q), last);
+            s10 = x.fma(w0, s10);
+            s11 = x.fma(w1, s11);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a2 + q), last);
+            s20 = x.fma(w0, s20);
+            s21 = x.fma(w1, s21);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a3 + q), last);
+            s30 = x.fma(w0, s30);
+            s31 = x.fma(w1, s31);
+        }
         // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
         ZERO.blend(s00, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s01, EVERY_LANE).intoArray(lanes, 1 * L);
@@ -1943,15 +2011,16 @@ final class VectorGemm {
         ZERO.blend(s21, EVERY_LANE).intoArray(lanes, 5 * L);
         ZERO.blend(s30, EVERY_LANE).intoArray(lanes, 6 * L);
         ZERO.blend(s31, EVERY_LANE).intoArray(lanes, 7 * L);
-        finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(laneSum(lanes, 2 * L) + dotTail(a, a1, b, b0, p, k), alpha, beta, c, c0 + ldc);
-        finishDot(laneSum(lanes, 3 * L) + dotTail(a, a1, b, b1, p, k), alpha, beta, c, c0 + ldc + 1);
-        finishDot(laneSum(lanes, 4 * L) + dotTail(a, a2, b, b0, p, k), alpha, beta, c, c0 + 2 * ldc);
-        finishDot(laneSum(lanes, 5 * L) + dotTail(a, a2, b, b1, p, k), alpha, beta, c,
+        laneSums(lanes, 8);
+        finishDot(lanes[16 * L + 0], alpha, beta, c, c0);
+        finishDot(lanes[16 * L + 1], alpha, beta, c, c0 + 1);
+        finishDot(lanes[16 * L + 2], alpha, beta, c, c0 + ldc);
+        finishDot(lanes[16 * L + 3], alpha, beta, c, c0 + ldc + 1);
+        finishDot(lanes[16 * L + 4], alpha, beta, c, c0 + 2 * ldc);
+        finishDot(lanes[16 * L + 5], alpha, beta, c,
                 c0 + 2 * ldc + 1);
-        finishDot(laneSum(lanes, 6 * L) + dotTail(a, a3, b, b0, p, k), alpha, beta, c, c0 + 3 * ldc);
-        finishDot(laneSum(lanes, 7 * L) + dotTail(a, a3, b, b1, p, k), alpha, beta, c,
+        finishDot(lanes[16 * L + 6], alpha, beta, c, c0 + 3 * ldc);
+        finishDot(lanes[16 * L + 7], alpha, beta, c,
                 c0 + 3 * ldc + 1);
     }
 
@@ -1992,6 +2061,33 @@ final class VectorGemm {
             s22 = x.fma(y2, s22);
             s23 = x.fma(y3, s23);
         }
+        if (p < k) {
+            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
+            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
+            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
+            int q = k - L;
+            FloatVector y0 = ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last);
+            FloatVector y1 = ZERO.blend(FloatVector.fromArray(S, b, b1 + q), last);
+            FloatVector y2 = ZERO.blend(FloatVector.fromArray(S, b, b2 + q), last);
+            FloatVector y3 = ZERO.blend(FloatVector.fromArray(S, b, b3 + q), last);
+            FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
+            s00 = x.fma(y0, s00);
+            s01 = x.fma(y1, s01);
+            s02 = x.fma(y2, s02);
+            s03 = x.fma(y3, s03);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a1 + q), last);
+            s10 = x.fma(y0, s10);
+            s11 = x.fma(y1, s11);
+            s12 = x.fma(y2, s12);
+            s13 = x.fma(y3, s13);
+            x = ZERO.blend(FloatVector.fromArray(S, a, a2 + q), last);
+            s20 = x.fma(y0, s20);
+            s21 = x.fma(y1, s21);
+            s22 = x.fma(y2, s22);
+            s23 = x.fma(y3, s23);
+        }
         // Accumulators to memory first, as in dot1x4.
         ZERO.blend(s00, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s01, EVERY_LANE).intoArray(lanes, 1 * L);
@@ -2005,11 +2101,12 @@ final class VectorGemm {
         ZERO.blend(s21, EVERY_LANE).intoArray(lanes, 9 * L);
         ZERO.blend(s22, EVERY_LANE).intoArray(lanes, 10 * L);
         ZERO.blend(s23, EVERY_LANE).intoArray(lanes, 11 * L);
+        laneSums(lanes, 12);
         for (int r = 0; r < rows; r++) {
             int ar = r == 0 ? a0 : r == 1 ? a1 : a2;
             for (int j = 0; j < 4; j++) {
                 int bj = b0 + j * ldb;
-                finishDot(laneSum(lanes, (4 * r + j) * L) + dotTail(a, ar, b, bj, p, k), alpha, beta, c,
+                finishDot(lanes[16 * L + 4 * r + j], alpha, beta, c,
                         c0 + r * ldc + j);
             }
         }
@@ -2029,15 +2126,29 @@ final class VectorGemm {
             s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
         }
+        if (p < k) {
+            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
+            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
+            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
+            int q = k - L;
+            FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
+            s0 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last), s0);
+            s1 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b1 + q), last), s1);
+            s2 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b2 + q), last), s2);
+            s3 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b3 + q), last), s3);
+        }
         // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
         ZERO.blend(s0, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s1, EVERY_LANE).intoArray(lanes, 1 * L);
         ZERO.blend(s2, EVERY_LANE).intoArray(lanes, 2 * L);
         ZERO.blend(s3, EVERY_LANE).intoArray(lanes, 3 * L);
-        finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
-        finishDot(laneSum(lanes, 3 * L) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
+        laneSums(lanes, 4);
+        finishDot(lanes[16 * L + 0], alpha, beta, c, c0);
+        finishDot(lanes[16 * L + 1], alpha, beta, c, c0 + 1);
+        finishDot(lanes[16 * L + 2], alpha, beta, c, c0 + 2);
+        finishDot(lanes[16 * L + 3], alpha, beta, c, c0 + 3);
     }
 
     /**
@@ -2064,6 +2175,23 @@ final class VectorGemm {
             s6 = x.fma(FloatVector.fromArray(S, b, b6 + p), s6);
             s7 = x.fma(FloatVector.fromArray(S, b, b7 + p), s7);
         }
+        if (p < k) {
+            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
+            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
+            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
+            int q = k - L;
+            FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
+            s0 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last), s0);
+            s1 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b1 + q), last), s1);
+            s2 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b2 + q), last), s2);
+            s3 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b3 + q), last), s3);
+            s4 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b4 + q), last), s4);
+            s5 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b5 + q), last), s5);
+            s6 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b6 + q), last), s6);
+            s7 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b7 + q), last), s7);
+        }
         // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
         ZERO.blend(s0, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s1, EVERY_LANE).intoArray(lanes, 1 * L);
@@ -2073,14 +2201,15 @@ final class VectorGemm {
         ZERO.blend(s5, EVERY_LANE).intoArray(lanes, 5 * L);
         ZERO.blend(s6, EVERY_LANE).intoArray(lanes, 6 * L);
         ZERO.blend(s7, EVERY_LANE).intoArray(lanes, 7 * L);
-        finishDot(laneSum(lanes, 0 * L) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(laneSum(lanes, 1 * L) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(laneSum(lanes, 2 * L) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
-        finishDot(laneSum(lanes, 3 * L) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
-        finishDot(laneSum(lanes, 4 * L) + dotTail(a, a0, b, b4, p, k), alpha, beta, c, c0 + 4);
-        finishDot(laneSum(lanes, 5 * L) + dotTail(a, a0, b, b5, p, k), alpha, beta, c, c0 + 5);
-        finishDot(laneSum(lanes, 6 * L) + dotTail(a, a0, b, b6, p, k), alpha, beta, c, c0 + 6);
-        finishDot(laneSum(lanes, 7 * L) + dotTail(a, a0, b, b7, p, k), alpha, beta, c, c0 + 7);
+        laneSums(lanes, 8);
+        finishDot(lanes[16 * L + 0], alpha, beta, c, c0);
+        finishDot(lanes[16 * L + 1], alpha, beta, c, c0 + 1);
+        finishDot(lanes[16 * L + 2], alpha, beta, c, c0 + 2);
+        finishDot(lanes[16 * L + 3], alpha, beta, c, c0 + 3);
+        finishDot(lanes[16 * L + 4], alpha, beta, c, c0 + 4);
+        finishDot(lanes[16 * L + 5], alpha, beta, c, c0 + 5);
+        finishDot(lanes[16 * L + 6], alpha, beta, c, c0 + 6);
+        finishDot(lanes[16 * L + 7], alpha, beta, c, c0 + 7);
     }
 
     /**
@@ -2141,12 +2270,83 @@ final class VectorGemm {
         for (int bound = S.loopBound(k); p < bound; p += L) {
             s = FloatVector.fromArray(S, a, a0 + p).fma(FloatVector.fromArray(S, b, b0 + p), s);
         }
+        if (p < k) {
+            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
+            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
+            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
+            int q = k - L;
+            FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
+            s = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last), s);
+        }
         ZERO.blend(s, EVERY_LANE).intoArray(lanes, 0);
-        return laneSum(lanes, 0) + dotTail(a, a0, b, b0, p, k);
+        laneSums(lanes, 1);
+        return lanes[16 * L];
     }
 
     /**
-     * The lanes of a dot product's accumulator added in lane order, from +0: ((0 + v₀) + v₁) + … + v_{L−1}.
+     * The sums of {@code count} dot-product accumulators, stored at {@code lanes[t·L]}, into {@code lanes[16·L + t]}.
+     * With 16 lanes, each is added over a balanced tree of its lanes in a fixed order (lanes j and j ^ 1 first,
+     * then j ^ 2, j ^ 4, j ^ 8), all of them at once in {@link #laneSums16}: 15 vector adds and 60 lane moves, where
+     * one sum in lane order is 15 dependent scalar adds. The tree is the same for every kernel, count and JDK, and
+     * the lanes of one accumulator never mix with another's, so a sum does not depend on which kernel computed it.
+     * Other vector sizes add in lane order ({@link #laneSum}).
+     */
+    private static void laneSums(float[] lanes, int count) {
+        if (L == 16) {
+            laneSums16(lanes);
+            return;
+        }
+        for (int t = 0; t < count; t++) {
+            lanes[16 * L + t] = laneSum(lanes, t * L);
+        }
+    }
+
+    /**
+     * 16 accumulators of 16 lanes into one vector of their sums. Each step pairs two vectors x and y of the last:
+     * lanes of x whose bit d is clear take x[j] + x[j ^ d], lanes whose bit d is set take y[j ^ d] + y[j], so after
+     * the four steps lane t holds accumulator t's sum. Accumulators past a kernel's count hold whatever an earlier
+     * call left; their lanes only reach their own sums, which nobody reads.
+     */
+    private static void laneSums16(float[] lanes) {
+        FloatVector v0 = FloatVector.fromArray(S, lanes, 0 * L);
+        FloatVector v1 = FloatVector.fromArray(S, lanes, 1 * L);
+        FloatVector v2 = FloatVector.fromArray(S, lanes, 2 * L);
+        FloatVector v3 = FloatVector.fromArray(S, lanes, 3 * L);
+        FloatVector v4 = FloatVector.fromArray(S, lanes, 4 * L);
+        FloatVector v5 = FloatVector.fromArray(S, lanes, 5 * L);
+        FloatVector v6 = FloatVector.fromArray(S, lanes, 6 * L);
+        FloatVector v7 = FloatVector.fromArray(S, lanes, 7 * L);
+        FloatVector v8 = FloatVector.fromArray(S, lanes, 8 * L);
+        FloatVector v9 = FloatVector.fromArray(S, lanes, 9 * L);
+        FloatVector v10 = FloatVector.fromArray(S, lanes, 10 * L);
+        FloatVector v11 = FloatVector.fromArray(S, lanes, 11 * L);
+        FloatVector v12 = FloatVector.fromArray(S, lanes, 12 * L);
+        FloatVector v13 = FloatVector.fromArray(S, lanes, 13 * L);
+        FloatVector v14 = FloatVector.fromArray(S, lanes, 14 * L);
+        FloatVector v15 = FloatVector.fromArray(S, lanes, 15 * L);
+        v0 = v0.blend(v1.rearrange(SWAP1), HIGH1).add(v0.rearrange(SWAP1).blend(v1, HIGH1));
+        v2 = v2.blend(v3.rearrange(SWAP1), HIGH1).add(v2.rearrange(SWAP1).blend(v3, HIGH1));
+        v4 = v4.blend(v5.rearrange(SWAP1), HIGH1).add(v4.rearrange(SWAP1).blend(v5, HIGH1));
+        v6 = v6.blend(v7.rearrange(SWAP1), HIGH1).add(v6.rearrange(SWAP1).blend(v7, HIGH1));
+        v8 = v8.blend(v9.rearrange(SWAP1), HIGH1).add(v8.rearrange(SWAP1).blend(v9, HIGH1));
+        v10 = v10.blend(v11.rearrange(SWAP1), HIGH1).add(v10.rearrange(SWAP1).blend(v11, HIGH1));
+        v12 = v12.blend(v13.rearrange(SWAP1), HIGH1).add(v12.rearrange(SWAP1).blend(v13, HIGH1));
+        v14 = v14.blend(v15.rearrange(SWAP1), HIGH1).add(v14.rearrange(SWAP1).blend(v15, HIGH1));
+        v0 = v0.blend(v2.rearrange(SWAP2), HIGH2).add(v0.rearrange(SWAP2).blend(v2, HIGH2));
+        v4 = v4.blend(v6.rearrange(SWAP2), HIGH2).add(v4.rearrange(SWAP2).blend(v6, HIGH2));
+        v8 = v8.blend(v10.rearrange(SWAP2), HIGH2).add(v8.rearrange(SWAP2).blend(v10, HIGH2));
+        v12 = v12.blend(v14.rearrange(SWAP2), HIGH2).add(v12.rearrange(SWAP2).blend(v14, HIGH2));
+        v0 = v0.blend(v4.rearrange(SWAP4), HIGH4).add(v0.rearrange(SWAP4).blend(v4, HIGH4));
+        v8 = v8.blend(v12.rearrange(SWAP4), HIGH4).add(v8.rearrange(SWAP4).blend(v12, HIGH4));
+        v0 = v0.blend(v8.rearrange(SWAP8), HIGH8).add(v0.rearrange(SWAP8).blend(v8, HIGH8));
+        v0.intoArray(lanes, 16 * L);
+    }
+
+    /**
+     * The lanes of a dot product's accumulator added in lane order, from +0: ((0 + v₀) + v₁) + … + v_{L−1}, for vector
+     * sizes other than 16 lanes (see {@link #laneSums}).
      * {@code reduceLanes(ADD)} leaves the order open. On JDK 17 it is exactly this order, both in C2's intrinsic
      * (its float add reduction was strictly ordered, as auto-vectorization needs) and in the Java code that runs
      * before C2 compiles a method: checked on 3 million random vectors, no bit differed. There it is used, because
