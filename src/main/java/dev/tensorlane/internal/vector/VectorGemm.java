@@ -2294,6 +2294,10 @@ final class VectorGemm {
      * Other vector sizes add in lane order ({@link #laneSum}).
      */
     private static void laneSums(float[] lanes, int count) {
+        if (L == 16 && count <= 8) {
+            laneSums8(lanes);
+            return;
+        }
         if (L == 16) {
             laneSums16(lanes);
             return;
@@ -2342,6 +2346,29 @@ final class VectorGemm {
         v8 = v8.blend(v12.rearrange(SWAP4), HIGH4).add(v8.rearrange(SWAP4).blend(v12, HIGH4));
         v0 = v0.blend(v8.rearrange(SWAP8), HIGH8).add(v0.rearrange(SWAP8).blend(v8, HIGH8));
         v0.intoArray(lanes, 16 * L);
+    }
+
+    /**
+     * {@link #laneSums16} for up to 8 accumulators: its first three steps, then lane j plus lane j ^ 8 of the one
+     * vector left, which are the operands of its last step, so the same sums bit for bit.
+     */
+    private static void laneSums8(float[] lanes) {
+        FloatVector v0 = FloatVector.fromArray(S, lanes, 0 * L);
+        FloatVector v1 = FloatVector.fromArray(S, lanes, 1 * L);
+        FloatVector v2 = FloatVector.fromArray(S, lanes, 2 * L);
+        FloatVector v3 = FloatVector.fromArray(S, lanes, 3 * L);
+        FloatVector v4 = FloatVector.fromArray(S, lanes, 4 * L);
+        FloatVector v5 = FloatVector.fromArray(S, lanes, 5 * L);
+        FloatVector v6 = FloatVector.fromArray(S, lanes, 6 * L);
+        FloatVector v7 = FloatVector.fromArray(S, lanes, 7 * L);
+        v0 = v0.blend(v1.rearrange(SWAP1), HIGH1).add(v0.rearrange(SWAP1).blend(v1, HIGH1));
+        v2 = v2.blend(v3.rearrange(SWAP1), HIGH1).add(v2.rearrange(SWAP1).blend(v3, HIGH1));
+        v4 = v4.blend(v5.rearrange(SWAP1), HIGH1).add(v4.rearrange(SWAP1).blend(v5, HIGH1));
+        v6 = v6.blend(v7.rearrange(SWAP1), HIGH1).add(v6.rearrange(SWAP1).blend(v7, HIGH1));
+        v0 = v0.blend(v2.rearrange(SWAP2), HIGH2).add(v0.rearrange(SWAP2).blend(v2, HIGH2));
+        v4 = v4.blend(v6.rearrange(SWAP2), HIGH2).add(v4.rearrange(SWAP2).blend(v6, HIGH2));
+        v0 = v0.blend(v4.rearrange(SWAP4), HIGH4).add(v0.rearrange(SWAP4).blend(v4, HIGH4));
+        v0.add(v0.rearrange(SWAP8)).intoArray(lanes, 16 * L);
     }
 
     /**
