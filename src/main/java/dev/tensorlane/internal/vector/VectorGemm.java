@@ -1773,7 +1773,8 @@ final class VectorGemm {
             // Shallower than a vector (the kernels' last step reads the L floats before k): scalar chains along p.
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
-                    finishDot(dotTail(a, aOff + i * lda, b, bOff + j * ldb, 0, k), alpha, beta, c, cOff + i * ldc + j);
+                    finishDot(dotTail(a, aOff + i * lda, b, bOff + j * ldb, 0, k), alpha, beta, c,
+                            cOff + i * ldc + j);
                 }
                 rowEpilogue(c, cOff + i * ldc, n, bias, biasOff, act);
             }
@@ -1981,10 +1982,7 @@ final class VectorGemm {
             s31 = x.fma(w1, s31);
         }
         if (p < k) {
-            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
-            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
-            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
-            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            // The last k mod L products, as in dot4x4.
             VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
             int q = k - L;
             FloatVector w0 = ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last);
@@ -2017,11 +2015,9 @@ final class VectorGemm {
         finishDot(lanes[16 * L + 2], alpha, beta, c, c0 + ldc);
         finishDot(lanes[16 * L + 3], alpha, beta, c, c0 + ldc + 1);
         finishDot(lanes[16 * L + 4], alpha, beta, c, c0 + 2 * ldc);
-        finishDot(lanes[16 * L + 5], alpha, beta, c,
-                c0 + 2 * ldc + 1);
+        finishDot(lanes[16 * L + 5], alpha, beta, c, c0 + 2 * ldc + 1);
         finishDot(lanes[16 * L + 6], alpha, beta, c, c0 + 3 * ldc);
-        finishDot(lanes[16 * L + 7], alpha, beta, c,
-                c0 + 3 * ldc + 1);
+        finishDot(lanes[16 * L + 7], alpha, beta, c, c0 + 3 * ldc + 1);
     }
 
     /**
@@ -2062,10 +2058,7 @@ final class VectorGemm {
             s23 = x.fma(y3, s23);
         }
         if (p < k) {
-            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
-            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
-            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
-            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            // The last k mod L products, as in dot4x4.
             VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
             int q = k - L;
             FloatVector y0 = ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last);
@@ -2106,8 +2099,7 @@ final class VectorGemm {
             int ar = r == 0 ? a0 : r == 1 ? a1 : a2;
             for (int j = 0; j < 4; j++) {
                 int bj = b0 + j * ldb;
-                finishDot(lanes[16 * L + 4 * r + j], alpha, beta, c,
-                        c0 + r * ldc + j);
+                finishDot(lanes[16 * L + 4 * r + j], alpha, beta, c, c0 + r * ldc + j);
             }
         }
     }
@@ -2127,10 +2119,7 @@ final class VectorGemm {
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
         }
         if (p < k) {
-            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
-            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
-            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
-            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            // The last k mod L products, as in dot4x4.
             VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
             int q = k - L;
             FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
@@ -2176,10 +2165,7 @@ final class VectorGemm {
             s7 = x.fma(FloatVector.fromArray(S, b, b7 + p), s7);
         }
         if (p < k) {
-            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
-            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
-            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
-            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            // The last k mod L products, as in dot4x4.
             VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
             int q = k - L;
             FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
@@ -2271,10 +2257,7 @@ final class VectorGemm {
             s = FloatVector.fromArray(S, a, a0 + p).fma(FloatVector.fromArray(S, b, b0 + p), s);
         }
         if (p < k) {
-            // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
-            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
-            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
-            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            // The last k mod L products, as in dot4x4.
             VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
             int q = k - L;
             FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), last);
