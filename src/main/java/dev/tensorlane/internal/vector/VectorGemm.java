@@ -1892,9 +1892,9 @@ final class VectorGemm {
         }
         if (p < k) {
             // The last k mod L products: one more step over the last L floats of each row, with the lanes that the
-            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every dot kernel
-            // ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only where k mod
-            // L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17 and 25).
+            // loop has summed set to zero in both operands (zero times an infinity would be NaN). Every full-vector
+            // dot kernel ends this way, so each adds the same chain per lane; k >= L here (see dotProducts). Only
+            // where k mod L > 0: taken with no lane set as well, it cost 2–18% at k = 784 (one-JVM A/B, JDK 17, 25).
             VectorMask<Float> last = IOTA.compare(VectorOperators.GE, p + L - k);
             int q = k - L;
             FloatVector w0 = ZERO.blend(FloatVector.fromArray(S, b, b0 + q), last);
