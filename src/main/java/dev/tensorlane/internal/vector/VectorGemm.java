@@ -60,8 +60,9 @@ final class VectorGemm {
      * a cycle, so that halves only double the FMAs: there the one-vector tile ran relu(X·Wᵀ + b) 64×64×10 at
      * 1.14–1.34× and relu(X·B + b) 64×64×10 at 1.18–1.35× the halves' rate (JDK 25, alternating in one JVM, two
      * runs). On Zen 4 the
-     * halves were the faster (see narrow8x2h). The dot products keep their halves on Intel too: there they ran
-     * 1.00–1.03× the full-width ones at one to three rows.
+     * halves were the faster (see narrow8x2h). The dot products no longer run in halves: with their lane sums
+     * over a tree ({@link #laneSums}) full vectors ran relu(X·Wᵀ + b) 1×784×128, 1×784×256, 1×300×128 and
+     * 1×128×64 at 1.02–1.17× the halves' rate on Intel (JDK 25, one JVM).
      */
     private static final boolean NARROW_HALVES = HALVES && !Cpu.isIntel();
     /**
@@ -243,16 +244,14 @@ final class VectorGemm {
                         true);
             }
             if (full < n) {
-                dotProducts(false, m, n - full, k, alpha, a, aOff, lda, b, bOff + full * ldb, ldb, beta, c, cOff + full,
+                dotProducts(m, n - full, k, alpha, a, aOff, lda, b, bOff + full * ldb, ldb, beta, c, cOff + full,
                         ldc, bias, biasOff + full, act);
             }
         } else if (!transA && (n < NR || k >= DOT_MIN_K || productRows < SHALLOW_TILES_MIN_ROWS)) {
             // The choice must not depend on m: multi-threaded calls split m into bands, and every band must take
             // the same path for the results to be bit-identical (productRows is the same for all of them). Deep,
-            // it already rounds by the product's rows (above); so do the half-vector dot products of a batch of
-            // one to three rows.
-            dotProducts(HALVES && productRows < MR, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-                    bias, biasOff, act);
+            // it already rounds by the product's rows (above).
+            dotProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA) {
             // Shallow A·Bᵀ with full tiles: Bᵀ packed (k < DOT_MIN_K, so one panel holds all of k). With 16
             // registers panel by panel, k rows of NR floats each, so that the tiles step through it by a constant
@@ -1766,7 +1765,7 @@ final class VectorGemm {
      * ({@link #dot4x4}), else × 2 rows (8 accumulators, 4 + 2 loads per 8 FMAs). The bias and
      * activation are applied to each finished block of rows while it is in L1.
      */
-    private static void dotProducts(boolean halves, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+    private static void dotProducts(int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                                     float[] bias, int biasOff, Activation act) {
         if (k < L) {
@@ -1805,8 +1804,7 @@ final class VectorGemm {
         }
         if (L >= 16 && m - i >= 2) {
             // Two or three rows left (a batch of two or three, or a product's last rows): W's rows read once for all
-            // of them. Full vectors, so the same bits as dot1x8 where that ran (halves is set for products of one to
-            // three rows only).
+            // of them, with the same sums as every other dot kernel.
             int rows = m - i;
             int j = 0;
             for (; j + 4 <= n; j += 4) {
@@ -1828,11 +1826,6 @@ final class VectorGemm {
             int ai = aOff + i * lda;
             int ci = cOff + i * ldc;
             int j = 0;
-            if (halves) {
-                for (; j + 8 <= n; j += 8) {
-                    dot1x8h(k, a, ai, b, bOff + j * ldb, ldb, alpha, beta, c, ci + j, lanes);
-                }
-            }
             if (L >= 16) {
                 for (; j + 8 <= n; j += 8) {
                     dot1x8(k, a, ai, b, bOff + j * ldb, ldb, alpha, beta, c, ci + j, lanes);
@@ -2196,58 +2189,6 @@ final class VectorGemm {
         finishDot(lanes[16 * L + 5], alpha, beta, c, c0 + 5);
         finishDot(lanes[16 * L + 6], alpha, beta, c, c0 + 6);
         finishDot(lanes[16 * L + 7], alpha, beta, c, c0 + 7);
-    }
-
-    /**
-     * {@link #dot1x8} in half vectors, for products of fewer than MR rows on AVX-512 from JDK 25 on (see
-     * {@link #HALVES}): each dot product leaves LH lanes to add up instead of L, and there the lane sums are what
-     * holds a row back (with them left out, relu(X·Wᵀ + b) 1×784×128 ran 9% faster on JDK 17 and 20% on JDK 25).
-     * On Zen 4 a 256-bit FMA retires at twice the rate of a 512-bit one, so the loop loses nothing. JMH, three
-     * forks: 1×784×128 41.8 → 47.0 GFLOP/s and 1×784×256 39.4 → 45.4, against OpenBLAS's 43.8 and 42.5. Used for
-     * every row of such a product (chosen from the product's rows), so each element is the same sum whatever the
-     * band.
-     */
-    private static void dot1x8h(int k, float[] a, int a0, float[] b, int b0, int ldb,
-                                float alpha, float beta, float[] c, int c0, float[] lanes) {
-        FloatVector s0 = FloatVector.zero(H), s1 = FloatVector.zero(H);
-        FloatVector s2 = FloatVector.zero(H), s3 = FloatVector.zero(H);
-        FloatVector s4 = FloatVector.zero(H), s5 = FloatVector.zero(H);
-        FloatVector s6 = FloatVector.zero(H), s7 = FloatVector.zero(H);
-        int b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb, b4 = b3 + ldb, b5 = b4 + ldb, b6 = b5 + ldb;
-        int b7 = b6 + ldb;
-        int p = 0;
-        for (int bound = H.loopBound(k); p < bound; p += LH) {
-            FloatVector x = FloatVector.fromArray(H, a, a0 + p);
-            s0 = x.fma(FloatVector.fromArray(H, b, b0 + p), s0);
-            s1 = x.fma(FloatVector.fromArray(H, b, b1 + p), s1);
-            s2 = x.fma(FloatVector.fromArray(H, b, b2 + p), s2);
-            s3 = x.fma(FloatVector.fromArray(H, b, b3 + p), s3);
-            s4 = x.fma(FloatVector.fromArray(H, b, b4 + p), s4);
-            s5 = x.fma(FloatVector.fromArray(H, b, b5 + p), s5);
-            s6 = x.fma(FloatVector.fromArray(H, b, b6 + p), s6);
-            s7 = x.fma(FloatVector.fromArray(H, b, b7 + p), s7);
-        }
-        s0.intoArray(lanes, 0 * LH);
-        s1.intoArray(lanes, 1 * LH);
-        s2.intoArray(lanes, 2 * LH);
-        s3.intoArray(lanes, 3 * LH);
-        s4.intoArray(lanes, 4 * LH);
-        s5.intoArray(lanes, 5 * LH);
-        s6.intoArray(lanes, 6 * LH);
-        s7.intoArray(lanes, 7 * LH);
-        finishDot(halfSum(lanes, 0 * LH) + dotTail(a, a0, b, b0, p, k), alpha, beta, c, c0);
-        finishDot(halfSum(lanes, 1 * LH) + dotTail(a, a0, b, b1, p, k), alpha, beta, c, c0 + 1);
-        finishDot(halfSum(lanes, 2 * LH) + dotTail(a, a0, b, b2, p, k), alpha, beta, c, c0 + 2);
-        finishDot(halfSum(lanes, 3 * LH) + dotTail(a, a0, b, b3, p, k), alpha, beta, c, c0 + 3);
-        finishDot(halfSum(lanes, 4 * LH) + dotTail(a, a0, b, b4, p, k), alpha, beta, c, c0 + 4);
-        finishDot(halfSum(lanes, 5 * LH) + dotTail(a, a0, b, b5, p, k), alpha, beta, c, c0 + 5);
-        finishDot(halfSum(lanes, 6 * LH) + dotTail(a, a0, b, b6, p, k), alpha, beta, c, c0 + 6);
-        finishDot(halfSum(lanes, 7 * LH) + dotTail(a, a0, b, b7, p, k), alpha, beta, c, c0 + 7);
-    }
-
-    /** {@link #laneSum} over LH lanes, in lane order (scalar: HALVES runs on JDK 25, see laneSum). */
-    private static float halfSum(float[] lanes, int off) {
-        return sumInOrder(lanes, off, LH);
     }
 
     private static float dot(int k, float[] a, int a0, float[] b, int b0, float[] lanes) {
