@@ -1993,7 +1993,7 @@ final class VectorGemm {
             s30 = x.fma(w0, s30);
             s31 = x.fma(w1, s31);
         }
-        // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
+        // Accumulators to memory first: laneSums takes no vector, so none is boxed if C2 leaves it out of line.
         ZERO.blend(s00, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s01, EVERY_LANE).intoArray(lanes, 1 * L);
         ZERO.blend(s10, EVERY_LANE).intoArray(lanes, 2 * L);
@@ -2121,7 +2121,7 @@ final class VectorGemm {
             s2 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b2 + q), last), s2);
             s3 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b3 + q), last), s3);
         }
-        // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
+        // Accumulators to memory first: laneSums takes no vector, so none is boxed if C2 leaves it out of line.
         ZERO.blend(s0, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s1, EVERY_LANE).intoArray(lanes, 1 * L);
         ZERO.blend(s2, EVERY_LANE).intoArray(lanes, 2 * L);
@@ -2171,7 +2171,7 @@ final class VectorGemm {
             s6 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b6 + q), last), s6);
             s7 = x.fma(ZERO.blend(FloatVector.fromArray(S, b, b7 + q), last), s7);
         }
-        // Accumulators to memory first: laneSum takes no vector, so none is boxed if C2 leaves it out of line.
+        // Accumulators to memory first: laneSums takes no vector, so none is boxed if C2 leaves it out of line.
         ZERO.blend(s0, EVERY_LANE).intoArray(lanes, 0 * L);
         ZERO.blend(s1, EVERY_LANE).intoArray(lanes, 1 * L);
         ZERO.blend(s2, EVERY_LANE).intoArray(lanes, 2 * L);
