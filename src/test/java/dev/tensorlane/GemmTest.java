@@ -154,6 +154,21 @@ class GemmTest {
     }
 
     /**
+     * Shallow X·Wᵀ narrower than a tile runs as dot products below max(8, k/8) rows and as broadcasts over a packed
+     * Wᵀ from there: both sides at two depths, with alpha, beta and padded leading dimensions.
+     */
+    @Test
+    void narrowXWtOnBothSidesOfItsRowThreshold() {
+        long seed = 1400;
+        for (int[] mk : new int[][] {{7, 64}, {8, 64}, {37, 300}, {38, 300}}) {
+            for (int n : new int[] {10, 20}) {
+                check(false, true, mk[0], n, mk[1], -0.75f, 0.5f, 3, seed++);
+                check(false, true, mk[0], n, mk[1], 1f, 0f, 1, seed++);
+            }
+        }
+    }
+
+    /**
      * The cache-blocked path and the unblocked one do the same arithmetic per element, so a product computed
      * whole (40 rows: blocked) and row by row (1 row: unblocked) agrees bit for bit. Not X·Wᵀ as deep as the dot
      * products (k = 300 from 256-bit vectors down): it rounds by the product's rows (ParallelTest); shallower X·Wᵀ
@@ -195,8 +210,8 @@ class GemmTest {
     /**
      * Fewer columns than a register tile, or a remainder of columns past the last full tile (the network's last
      * layer, n = 10, and n = 70 = 2 tiles + 6): packed into zero-padded vector tiles of 8, 4 or 1 rows. Within the
-     * bound, and bit for bit the same whole or row by row, with alpha, beta and every transpose (X·Wᵀ with a full
-     * tile eight rows at a time: with fewer, it runs as dot products).
+     * bound, and bit for bit the same whole or row by row, with alpha, beta and every transpose (X·Wᵀ eight rows at a
+     * time: with fewer, it runs as dot products, and so does a narrow X·Wᵀ below max(8, k/8) rows).
      */
     @Test
     void columnRemaindersAgreeWithTheReferenceAndRowByRow() {
@@ -212,7 +227,7 @@ class GemmTest {
                 float[] a = random(random, m * k), b = random(random, k * n);
                 float[] whole = random(random, m * n), rows = whole.clone();
                 Gemm.gemm(transA, transB, m, n, k, 0.75f, a, 0, lda, b, 0, ldb, 0.5f, whole, 0, n);
-                int step = !transA && transB && n >= 2 * Math.max(1, Tensorlane.vectorBitSize() / 32) ? 8 : 1;
+                int step = !transA && transB ? 8 : 1;
                 for (int i = 0, rowsHere; i < m; i += rowsHere) {
                     rowsHere = m - i < 2 * step ? m - i : step;   // the last band takes the rest: at least eight rows
                     Gemm.gemm(transA, transB, rowsHere, n, k, 0.75f, a, transA ? i : i * lda, lda, b, 0,

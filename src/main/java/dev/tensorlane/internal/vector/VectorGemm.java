@@ -110,6 +110,21 @@ final class VectorGemm {
      * 1.7 / 2.5×, 8×128×64 0.90 / 1.35, 16×128×64 0.58 / 0.87; AVX2 (-XX:UseAVX=2) 7×128×64 1.30 / 1.47×.
      */
     private static final int SHALLOW_TILES_MIN_ROWS = 2 * MR;
+
+    /**
+     * Rows of the product from which a shallow A·Bᵀ narrower than a tile (n < NR, k < DOT_MIN_K) transposes Bᵀ
+     * for the narrow tiles ({@link #narrow}); below, dot products. The same trade as {@link #SHALLOW_TILES_MIN_ROWS},
+     * but a narrow tile gains less per row (n = 10 fills 10 of a vector's 16 lanes, one broadcast per FMA), so
+     * the copy of k·n floats pays from about k/8 rows on. One-JVM A/B on Intel, relu(X·Wᵀ + b), dot products
+     * against the narrow tiles, JDK 17 / 25: AVX-512 1×64×10 2.6–2.9 / 2.7, 4×64×10 1.5 / 1.4–1.6, 8×64×10
+     * 0.97–1.03 / 0.95–1.00, 16×64×10 0.74 / 0.80, 4×300×10 3.4 / 3.2, 16×300×10 1.5 / 1.4–1.7, 32×300×10
+     * 1.2–1.3 / 0.85–1.07, 64×300×10 1.03–1.27 / 0.99–1.07, 2×128×20 3.2 / 2.9, 8×128×20 1.4–1.5 / 1.4–1.5,
+     * 16×128×20 1.00 / 1.01–1.06; AVX2 (-XX:UseAVX=2, where 256 <= k already runs as dot products) 1×64×10
+     * 3.5 / 3.5, 4×64×10 1.7 / 1.6, 8×64×10 0.97 / 1.01.
+     */
+    private static int narrowMinRows(int k) {
+        return Math.max(SHALLOW_TILES_MIN_ROWS, (k + 7) / 8);
+    }
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
     /**
      * Bᵀ for {@link #narrow}, in rows of w floats of which the first n are written. The lanes past n keep whatever
@@ -219,7 +234,7 @@ final class VectorGemm {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K
                             && (PACK_ALWAYS || m > IN_PLACE_MAX_M || (long) k * n > IN_PLACE_MAX_KN), false);
-        } else if (!transA && n < NR && k < DOT_MIN_K) {
+        } else if (!transA && n < NR && k < DOT_MIN_K && productRows >= narrowMinRows(k)) {
             narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA && n >= NR && k >= DOT_MIN_K && productRows >= TRANSPOSED_MIN_ROWS) {
             // Deep A·Bᵀ with enough rows: Bᵀ packed panel by panel as A·B packs B, so that the register tiles run
@@ -309,9 +324,10 @@ final class VectorGemm {
     /**
      * A·Bᵀ with fewer columns than a register tile (a network's last layer: n = 10 classes) and a shallow k: Bᵀ
      * packed into k rows of one or two zero-padded vectors, then broadcast FMAs over eight rows of A at a time (four
-     * with two vectors) into a scratch tile, whose first n columns are finished into C. Dot products here spend most of their
-     * time on lane sums (64×64×10: 13 GFLOP/s). Every element is one FMA chain over p from zero whatever its
-     * row tile, so the result does not depend on m.
+     * with two vectors) into a scratch tile, whose first n columns are finished into C. From
+     * {@link #narrowMinRows} rows on: for fewer, dot products are faster, but from there on they lose to these tiles
+     * (64×64×10: 0.47–0.53 of this, where a dot product's lane sum costs as much as its 4 vectors of FMAs). Every
+     * element is one FMA chain over p from zero whatever its row tile, so the result does not depend on m.
      */
     private static void narrow(int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                                float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
