@@ -125,6 +125,7 @@ final class VectorGemm {
     private static int narrowMinRows(int k) {
         return Math.max(SHALLOW_TILES_MIN_ROWS, (k + 7) / 8);
     }
+
     private static final ThreadLocal<float[]> PACK = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NC]);
     /**
      * Bᵀ for {@link #narrow}, in rows of w floats of which the first n are written. The lanes past n keep whatever
