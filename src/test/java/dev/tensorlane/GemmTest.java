@@ -414,6 +414,48 @@ class GemmTest {
     }
 
     /**
+     * A single panel of four vectors of B, at most 128 deep, runs four-row tiles over op(A) in place (AVX-512 on JDK
+     * 25): m mod 4 = 0 to 3 rows left to the one- to three-row tiles, the narrow columns past 64, k of 1 to 128, and
+     * one past it (copied rows). Bit for bit against one row at a time, through the fused epilogue and through
+     * beta·C with padded rows; and against the reference with offsets and strides.
+     */
+    @Test
+    void fourRowTilesOverAInPlaceGiveTheSameBits() {
+        SplittableRandom random = new SplittableRandom(1001);
+        for (int m : new int[] {4, 5, 6, 7, 13, 64}) {
+            for (int n : new int[] {64, 64 + 10, 64 + 31}) {
+                for (int k : new int[] {1, 37, 128, 129}) {
+                    int lda = k + 3, ldc = n + 5;
+                    float[] a = random(random, m * lda), b = random(random, k * n), bias = random(random, n);
+                    float[] c = random(random, m * ldc);
+                    float[] whole = new float[m * n], rows = new float[m * n];
+                    float[] wholeC = c.clone(), rowsC = c.clone();
+                    FusedLinear.matmulBias(m, n, k, a, 0, lda, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
+                    Gemm.gemm(false, false, m, n, k, 0.5f, a, 0, lda, b, 0, n, 1.5f, wholeC, 0, ldc);
+                    for (int i = 0; i < m; i++) {
+                        FusedLinear.matmulBias(1, n, k, a, i * lda, lda, b, 0, n, bias, 0, Activation.RELU, rows,
+                                i * n, n);
+                        Gemm.gemm(false, false, 1, n, k, 0.5f, a, i * lda, lda, b, 0, n, 1.5f, rowsC, i * ldc, ldc);
+                    }
+                    String shape = "m=" + m + " n=" + n + " k=" + k;
+                    for (int i = 0; i < whole.length; i++) {
+                        assertEquals(Float.floatToRawIntBits(rows[i]), Float.floatToRawIntBits(whole[i]),
+                                "relu(X·B + b), " + shape + ", element " + i);
+                    }
+                    for (int i = 0; i < wholeC.length; i++) {
+                        assertEquals(Float.floatToRawIntBits(rowsC[i]), Float.floatToRawIntBits(wholeC[i]),
+                                "alpha, beta, " + shape + ", element " + i);
+                    }
+                }
+            }
+        }
+        check(false, false, 66, 64, 128, 1f, 0f, 1, 1002);
+        check(false, false, 23, 75, 50, 0.5f, 1.5f, 3, 1003);
+        check(false, true, 64, 64, 64, 1f, 0f, 2, 1004);   // shallow X·Wᵀ: Wᵀ transposed into one panel
+        check(false, true, 15, 80, 100, -1f, 0.5f, 1, 1005);
+    }
+
+    /**
      * The remainder columns are packed a whole vector at a time, so the lanes past n hold whatever follows in B.
      * With NaN and infinity there (B's row padding), C must still be finite and within the bound: no lane mixes
      * into another, and none past n reaches C.

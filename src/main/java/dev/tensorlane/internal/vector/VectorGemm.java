@@ -159,6 +159,10 @@ final class VectorGemm {
      * different L1 sets.
      */
     private static final int A_STRIDE = 2048 + 16;
+    /** The deepest single panel for which {@link #tile4x4} reads op(A) in place: 128 × 64 floats of B, 32 KiB. */
+    private static final int FOUR_ROWS_MAX_K = 128;
+    /** Whether {@link #tile4x4} runs at all: on JDK 17 it measured slower than the copy (see fourRowsInPlace). */
+    private static final boolean FOUR_ROWS = L >= 16 && Runtime.version().feature() >= 25;
     private static final ThreadLocal<float[][]> A_ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     /**
      * Rows of A per pass over the packed panels: 64 × 784 floats (a 784-input layer) is 200 KiB, half of L2 with B.
@@ -753,21 +757,20 @@ final class VectorGemm {
             int j = 0;
             if (m < MR) {
                 for (; j + 2 * NR <= full; j += 2 * NR) {
-                    if (m > 1) {
-                        tile3x4(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc,
-                                bias, biasOff + j, act);
-                        continue;
-                    }
-                    for (int i = 0; i < m; i++) {
-                        if (HALVES) {
-                            tile1x8h(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb, beta, c,
-                                    cOff + i * ldc + j, bias, biasOff + j, act);
-                        } else {
-                            tile1x4(kc, alpha, a, aOff + i * rowA, colA, b, bOff + j, ldb, beta, c,
-                                    cOff + i * ldc + j, bias, biasOff + j, act);
-                        }
-                    }
+                    fewRows(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
+                            biasOff + j, act);
                 }
+            } else if (fourRowsInPlace(colA, full, kc)) {
+                int i = 0;
+                for (; i + MR <= m; i += MR) {
+                    tile4x4(kc, a, aOff + i * rowA, rowA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                    epilogue(MR, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+                }
+                if (i < m) {
+                    fewRows(m - i, kc, alpha, a, aOff + i * rowA, rowA, colA, b, bOff, ldb, beta, c, cOff + i * ldc,
+                            ldc, bias, biasOff, act);
+                }
+                j = full;
             }
             // One pass of copied rows here, so only where A fits one: B is read in place up to IN_PLACE_MAX_M rows,
             // but at any m when k < PANEL_MIN_K.
@@ -1048,6 +1051,105 @@ final class VectorGemm {
             tile5x4r(kc, ap, ap0 + i * A_STRIDE, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
             epilogue(5, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
         }
+    }
+
+    /**
+     * One to three rows × four vectors (two vectors of NR columns), row by row for one, else in one tile that loads
+     * each row of B once for all of them. Same FMA chain per element as every other tile.
+     */
+    private static void fewRows(int rows, int kc, float alpha, float[] a, int aOff, int rowA, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                                float[] bias, int biasOff, Activation act) {
+        if (rows > 1) {
+            tile3x4(rows, kc, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+        } else if (HALVES) {
+            tile1x8h(kc, alpha, a, aOff, colA, b, bOff, ldb, beta, c, cOff, bias, biasOff, act);
+        } else {
+            tile1x4(kc, alpha, a, aOff, colA, b, bOff, ldb, beta, c, cOff, bias, biasOff, act);
+        }
+    }
+
+    /**
+     * Whether op(A) (rows along p) is read in place by {@link #tile4x4} where B, read in place, is a single panel of
+     * four vectors (2·NR columns) and at most FOUR_ROWS_MAX_K deep. Such a product (relu(X·B + b) 64×128×64, a
+     * hidden layer of the tutorial) has only that one panel to share the copy of A that the six-row tiles need;
+     * the copy then took about a sixth of the product (skipped, in a build that read stale rows: 1.19×). One-JVM A/B
+     * against the copy, Intel AVX-512, JDK 25, relu(X·B + b): 64×128×64 1.05–1.10, 64×64×64 1.11–1.16, 8×128×64
+     * 1.29, 13×128×64 1.36, 128×128×64 1.14, 1000×32×64 1.38; relu(X·Wᵀ + b) 64×64×64 1.17, 64×128×64 1.04–1.12.
+     * Past the limit it loses (64×256×64 0.99, 64×784×128 0.84), and so it does with two panels (64×128×128 0.80),
+     * which share the copy. On JDK 17 it measured 0.70–0.84 at the same shapes with k ≥ 64: there each row's index
+     * takes a move and an add where JDK 25 has one lea (hsdis), and the loop loses more than that explains.
+     */
+    private static boolean fourRowsInPlace(int colA, int full, int kc) {
+        return FOUR_ROWS && colA == 1 && full == 2 * NR && kc > 0 && kc <= FOUR_ROWS_MAX_K;
+    }
+
+    /**
+     * Four rows × four vectors, op(A) read in place (rows {@code rowA} apart, along p) and B in place: 16
+     * accumulators, 16 FMAs per 4 loads of B and 4 broadcasts. Each broadcast costs an addition for its row's index
+     * that the copied rows of {@link #tile6x4r} avoid, and 4 rows load each row of B for fewer FMAs, so past a B
+     * panel that fits L1 the copy wins (see FOUR_ROWS_MAX_K). Same FMA chain per element as every tile. Leaves the
+     * raw sums for {@link #epilogue}.
+     */
+    private static void tile4x4(int kc, float[] a, int a0, int rowA, float[] b, int bOff, int ldb,
+                                float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
+        int bp = bOff;
+        for (int p = 0; p < kc; p++, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        // Raw sums, as in tile6x4r.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : 2 * NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c03.intoArray(out, o + 3 * L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c12.intoArray(out, o + ldo + 2 * L);
+        c13.intoArray(out, o + ldo + 3 * L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c22.intoArray(out, o + 2 * ldo + 2 * L);
+        c23.intoArray(out, o + 2 * ldo + 3 * L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c32.intoArray(out, o + 3 * ldo + 2 * L);
+        c33.intoArray(out, o + 3 * ldo + 3 * L);
     }
 
     /**
