@@ -161,7 +161,7 @@ final class VectorGemm {
     private static final int A_STRIDE = 2048 + 16;
     /** The deepest single panel for which {@link #tile4x4} reads op(A) in place: 128 × 64 floats of B, 32 KiB. */
     private static final int FOUR_ROWS_MAX_K = 128;
-    /** Whether {@link #tile4x4} runs at all: on JDK 17 it measured slower than the copy (see fourRowsInPlace). */
+    /** Whether {@link #tile4x4} runs at all: not on JDK 17, where it was no surer a gain (see fourRowsInPlace). */
     private static final boolean FOUR_ROWS = L >= 16 && Runtime.version().feature() >= 25;
     private static final ThreadLocal<float[][]> A_ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     /**
@@ -1077,8 +1077,9 @@ final class VectorGemm {
      * against the copy, Intel AVX-512, JDK 25, relu(X·B + b): 64×128×64 1.05–1.10, 64×64×64 1.11–1.16, 8×128×64
      * 1.29, 13×128×64 1.36, 128×128×64 1.14, 1000×32×64 1.38; relu(X·Wᵀ + b) 64×64×64 1.17, 64×128×64 1.04–1.12.
      * Past the limit it loses (64×256×64 0.99, 64×784×128 0.84), and so it does with two panels (64×128×128 0.80),
-     * which share the copy. On JDK 17 it measured 0.70–0.84 at the same shapes with k ≥ 64: there each row's index
-     * takes a move and an add where JDK 25 has one lea (hsdis), and the loop loses more than that explains.
+     * which share the copy. On JDK 17 the same shapes measured 0.70–0.84 in one run and 0.81–1.17 in the next (JDK
+     * 25: the same ratios run after run), and each row's index takes a move and an add there where JDK 25 has one
+     * lea (hsdis), so JDK 17 keeps the copy.
      */
     private static boolean fourRowsInPlace(int colA, int full, int kc) {
         return FOUR_ROWS && colA == 1 && full == 2 * NR && kc > 0 && kc <= FOUR_ROWS_MAX_K;
