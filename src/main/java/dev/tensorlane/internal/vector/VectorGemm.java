@@ -1074,12 +1074,12 @@ final class VectorGemm {
      * four vectors (2·NR columns) and at most FOUR_ROWS_MAX_K deep. Such a product (relu(X·B + b) 64×128×64, a
      * hidden layer of the tutorial) has only that one panel to share the copy of A that the six-row tiles need;
      * the copy then took about a sixth of the product (skipped, in a build that read stale rows: 1.19×). One-JVM A/B
-     * against the copy, Intel AVX-512, JDK 25, relu(X·B + b): 64×128×64 1.05–1.10, 64×64×64 1.11–1.16, 8×128×64
-     * 1.29, 13×128×64 1.36, 128×128×64 1.14, 1000×32×64 1.38; relu(X·Wᵀ + b) 64×64×64 1.17, 64×128×64 1.04–1.12.
-     * Past the limit it loses (64×256×64 0.99, 64×784×128 0.84), and so it does with two panels (64×128×128 0.80),
-     * which share the copy. On JDK 17 the same shapes measured 0.70–0.84 in one run and 0.81–1.17 in the next (JDK
-     * 25: the same ratios run after run), and each row's index takes a move and an add there where JDK 25 has one
-     * lea (hsdis), so JDK 17 keeps the copy.
+     * against the copy, Intel AVX-512, JDK 25, five to six runs, relu(X·B + b): 64×128×64 1.04–1.08, 64×64×64
+     * 1.06–1.16, 8×128×64 1.16–1.29; one run each: 13×128×64 1.36, 128×128×64 1.14, 1000×32×64 1.38; relu(X·Wᵀ + b)
+     * 64×128×64 0.93–1.12, 64×64×64 1.17. Past the limit it loses (64×256×64 0.99, 64×784×128 0.84), and so it does
+     * with two panels (64×128×128 0.80), which share the copy. On JDK 17 the same three X·B shapes ranged from 0.70
+     * to 1.20 over six runs, and each row's index takes a move and an add there where JDK 25 has one lea (hsdis), so
+     * JDK 17 keeps the copy.
      */
     private static boolean fourRowsInPlace(int colA, int full, int kc) {
         return FOUR_ROWS && colA == 1 && full == 2 * NR && kc > 0 && kc <= FOUR_ROWS_MAX_K;
