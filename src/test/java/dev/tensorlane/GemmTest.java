@@ -388,26 +388,7 @@ class GemmTest {
     void sixFiveAndEightRowTilesGiveTheSameBits() {
         SplittableRandom random = new SplittableRandom(961);
         for (int m : new int[] {24, 53, 128}) {
-            int n = 64 + 32 + 7, k = 100, ldc = n + 5;
-            float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
-            float[] c = random(random, m * ldc);
-            float[] whole = new float[m * n], bands = new float[m * n];
-            float[] wholeC = c.clone(), bandsC = c.clone();
-            FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
-            Gemm.gemm(false, false, m, n, k, 0.5f, a, 0, k, b, 0, n, 1.5f, wholeC, 0, ldc);
-            for (int i0 = 0; i0 < m; i0 += 8) {
-                int rows = Math.min(8, m - i0);
-                FusedLinear.matmulBias(rows, n, k, a, i0 * k, k, b, 0, n, bias, 0, Activation.RELU, bands, i0 * n, n);
-                Gemm.gemm(false, false, rows, n, k, 0.5f, a, i0 * k, k, b, 0, n, 1.5f, bandsC, i0 * ldc, ldc);
-            }
-            for (int i = 0; i < whole.length; i++) {
-                assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(bands[i]),
-                        "relu(X·B + b), m=" + m + ", element " + i);
-            }
-            for (int i = 0; i < wholeC.length; i++) {
-                assertEquals(Float.floatToRawIntBits(wholeC[i]), Float.floatToRawIntBits(bandsC[i]),
-                        "alpha, beta, m=" + m + ", element " + i);
-            }
+            assertBandsGiveTheSameBits(random, m, 64 + 32 + 7, 100, 100, 8);
         }
         check(false, false, 53, 103, 100, 0.5f, 1.5f, 3, 962);
         check(false, false, 72, 128, 300, 1f, 0f, 1, 963);
@@ -425,27 +406,7 @@ class GemmTest {
         for (int m : new int[] {4, 5, 6, 7, 13, 64}) {
             for (int n : new int[] {64, 64 + 10, 64 + 31}) {
                 for (int k : new int[] {1, 37, 128, 129}) {
-                    int lda = k + 3, ldc = n + 5;
-                    float[] a = random(random, m * lda), b = random(random, k * n), bias = random(random, n);
-                    float[] c = random(random, m * ldc);
-                    float[] whole = new float[m * n], rows = new float[m * n];
-                    float[] wholeC = c.clone(), rowsC = c.clone();
-                    FusedLinear.matmulBias(m, n, k, a, 0, lda, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
-                    Gemm.gemm(false, false, m, n, k, 0.5f, a, 0, lda, b, 0, n, 1.5f, wholeC, 0, ldc);
-                    for (int i = 0; i < m; i++) {
-                        FusedLinear.matmulBias(1, n, k, a, i * lda, lda, b, 0, n, bias, 0, Activation.RELU, rows,
-                                i * n, n);
-                        Gemm.gemm(false, false, 1, n, k, 0.5f, a, i * lda, lda, b, 0, n, 1.5f, rowsC, i * ldc, ldc);
-                    }
-                    String shape = "m=" + m + " n=" + n + " k=" + k;
-                    for (int i = 0; i < whole.length; i++) {
-                        assertEquals(Float.floatToRawIntBits(rows[i]), Float.floatToRawIntBits(whole[i]),
-                                "relu(X·B + b), " + shape + ", element " + i);
-                    }
-                    for (int i = 0; i < wholeC.length; i++) {
-                        assertEquals(Float.floatToRawIntBits(rowsC[i]), Float.floatToRawIntBits(wholeC[i]),
-                                "alpha, beta, " + shape + ", element " + i);
-                    }
+                    assertBandsGiveTheSameBits(random, m, n, k, k + 3, 1);
                 }
             }
         }
@@ -453,6 +414,35 @@ class GemmTest {
         check(false, false, 23, 75, 50, 0.5f, 1.5f, 3, 1003);
         check(false, true, 64, 64, 64, 1f, 0f, 2, 1004);   // shallow X·Wᵀ: Wᵀ transposed into one panel
         check(false, true, 15, 80, 100, -1f, 0.5f, 1, 1005);
+    }
+
+    /**
+     * relu(X·B + b), and alpha·X·B + beta·C into padded rows of C, over all m rows at once against the same products
+     * {@code band} rows at a time, bit for bit; X's rows {@code lda} apart.
+     */
+    private static void assertBandsGiveTheSameBits(SplittableRandom random, int m, int n, int k, int lda, int band) {
+        int ldc = n + 5;
+        float[] a = random(random, m * lda), b = random(random, k * n), bias = random(random, n);
+        float[] c = random(random, m * ldc);
+        float[] whole = new float[m * n], bands = new float[m * n];
+        float[] wholeC = c.clone(), bandsC = c.clone();
+        FusedLinear.matmulBias(m, n, k, a, 0, lda, b, 0, n, bias, 0, Activation.RELU, whole, 0, n);
+        Gemm.gemm(false, false, m, n, k, 0.5f, a, 0, lda, b, 0, n, 1.5f, wholeC, 0, ldc);
+        for (int i0 = 0; i0 < m; i0 += band) {
+            int rows = Math.min(band, m - i0);
+            FusedLinear.matmulBias(rows, n, k, a, i0 * lda, lda, b, 0, n, bias, 0, Activation.RELU, bands, i0 * n,
+                    n);
+            Gemm.gemm(false, false, rows, n, k, 0.5f, a, i0 * lda, lda, b, 0, n, 1.5f, bandsC, i0 * ldc, ldc);
+        }
+        String shape = "m=" + m + " n=" + n + " k=" + k + " bands of " + band;
+        for (int i = 0; i < whole.length; i++) {
+            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(bands[i]),
+                    "relu(X·B + b), " + shape + ", element " + i);
+        }
+        for (int i = 0; i < wholeC.length; i++) {
+            assertEquals(Float.floatToRawIntBits(wholeC[i]), Float.floatToRawIntBits(bandsC[i]),
+                    "alpha, beta, " + shape + ", element " + i);
+        }
     }
 
     /**
