@@ -161,7 +161,10 @@ final class VectorGemm {
     private static final int A_STRIDE = 2048 + 16;
     /** The deepest single panel for which {@link #tile4x4} reads op(A) in place: 128 × 64 floats of B, 32 KiB. */
     private static final int FOUR_ROWS_MAX_K = 128;
-    /** Whether {@link #tile4x4} runs at all: not on JDK 17, where it was no surer a gain (see fourRowsInPlace). */
+    /**
+     * Whether {@link #tile4x4} runs for any stride of B: not on JDK 17, where its speed changed from JVM to JVM; there
+     * only {@link #tile4x4p}, B's stride a constant, reads op(A) in place (see fourRowsInPlace).
+     */
     private static final boolean FOUR_ROWS = L >= 16 && Runtime.version().feature() >= 25;
     private static final ThreadLocal<float[][]> A_ROWS = ThreadLocal.withInitial(() -> new float[1][0]);
     /**
@@ -760,10 +763,14 @@ final class VectorGemm {
                     fewRows(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
                             biasOff + j, act);
                 }
-            } else if (fourRowsInPlace(colA, full, kc)) {
+            } else if (fourRowsInPlace(colA, full, kc, ldb)) {
                 int i = 0;
                 for (; i + MR <= m; i += MR) {
-                    tile4x4(kc, a, aOff + i * rowA, rowA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                    if (ldb == 2 * NR) {
+                        tile4x4p(kc, a, aOff + i * rowA, rowA, b, bOff, beta, c, cOff + i * ldc, ldc);
+                    } else {
+                        tile4x4(kc, a, aOff + i * rowA, rowA, b, bOff, ldb, beta, c, cOff + i * ldc, ldc);
+                    }
                     epilogue(MR, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
                 }
                 if (i < m) {
@@ -1077,12 +1084,20 @@ final class VectorGemm {
      * against the copy, Intel AVX-512, JDK 25, five to six runs, relu(X·B + b): 64×128×64 1.04–1.08, 64×64×64
      * 1.06–1.16, 8×128×64 1.16–1.29; one run each: 13×128×64 1.36, 128×128×64 1.14, 1000×32×64 1.38; relu(X·Wᵀ + b)
      * 64×128×64 0.93–1.12, 64×64×64 1.17. Past the limit it loses (64×256×64 0.99, 64×784×128 0.84), and so it does
-     * with two panels (64×128×128 0.80), which share the copy. On JDK 17 the same three X·B shapes ranged from 0.70
-     * to 1.20 over six runs, and each row's index takes a move and an add there where JDK 25 has one lea (hsdis), so
-     * JDK 17 keeps the copy.
+     * with two panels (64×128×128 0.80), which share the copy.
+     *
+     * <p>On JDK 17 only where B's rows are 2·NR floats apart, through {@link #tile4x4p}. There tile4x4's compiled
+     * loop runs at one of two speeds, chosen anew in each JVM: 0.24–0.26 or 0.36–0.41 ns per FMA (the tile alone
+     * over 64 rows at k = 128, eight JVMs; the slow one spills B's stride and checks B's bounds at every step), which
+     * is why six A/B runs against the copy ranged from 0.70 to 1.20. With the stride a constant it was fast in all
+     * thirteen JVMs, and against the copy (one-JVM A/B, four runs) relu(X·B + b) 64×128×64 measured 1.07–1.20,
+     * 64×64×64 1.08–1.12, 128×128×64 1.07–1.09, relu(X·Wᵀ + b) 64×128×64 1.07–1.13; one run each: 13×128×64 1.38,
+     * 3000×32×64 1.24, 16×96×64 1.02. On JDK 25 it measured 0.99–1.05 of tile4x4 (which is faster there with B's
+     * index stepped, see tile6x4r), so it runs there too where it applies, one tile for both.
      */
-    private static boolean fourRowsInPlace(int colA, int full, int kc) {
-        return FOUR_ROWS && colA == 1 && full == 2 * NR && kc > 0 && kc <= FOUR_ROWS_MAX_K;
+    private static boolean fourRowsInPlace(int colA, int full, int kc, int ldb) {
+        return L >= 16 && (FOUR_ROWS || ldb == 2 * NR) && colA == 1 && full == 2 * NR && kc > 0
+                && kc <= FOUR_ROWS_MAX_K;
     }
 
     /**
@@ -1105,6 +1120,73 @@ final class VectorGemm {
         int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
         int bp = bOff;
         for (int p = 0; p < kc; p++, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        // Raw sums, as in tile6x4r.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : 2 * NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c03.intoArray(out, o + 3 * L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c12.intoArray(out, o + ldo + 2 * L);
+        c13.intoArray(out, o + ldo + 3 * L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c22.intoArray(out, o + 2 * ldo + 2 * L);
+        c23.intoArray(out, o + 2 * ldo + 3 * L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c32.intoArray(out, o + 3 * ldo + 2 * L);
+        c33.intoArray(out, o + 3 * ldo + 3 * L);
+    }
+
+    /**
+     * {@link #tile4x4} where B's rows are 2·NR floats apart (B exactly one panel wide: n = 64 on AVX-512, as in the
+     * tutorial's 128→64 layer, and any shallow X·Wᵀ of 64 outputs, whose Wᵀ is transposed into rows of n): with the
+     * stride a constant, C2 on JDK 17 compiles the loop the same way in every JVM (see fourRowsInPlace). Same FMA
+     * chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}.
+     */
+    private static void tile4x4p(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
+                                float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * 2 * NR;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
