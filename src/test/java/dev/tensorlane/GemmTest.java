@@ -169,6 +169,21 @@ class GemmTest {
     }
 
     /**
+     * Narrow X·Wᵀ and Aᵀ·Bᵀ of every width whose last n mod 16 rows of W may be gathered rather than copied in 4 × 4
+     * blocks (n mod 16 from 9 to 15 but 12, past 16 too), and widths around them, against the double reference with
+     * offsets and padded leading dimensions.
+     */
+    @Test
+    void narrowWidthsWhoseLastRowsOfWAreGathered() {
+        long seed = 1500;
+        for (int n : new int[] {8, 9, 10, 11, 12, 13, 14, 15, 20, 25, 28, 31}) {
+            check(false, true, 64, n, 64, 1f, 0f, 3, seed++);
+            check(false, true, 24, n, 100, -0.5f, 1.5f, 1, seed++);
+            check(true, true, 40, n, 70, 0.75f, 0f, 2, seed++);
+        }
+    }
+
+    /**
      * The cache-blocked path and the unblocked one do the same arithmetic per element, so a product computed
      * whole (40 rows: blocked) and row by row (1 row: unblocked) agrees bit for bit. Not X·Wᵀ as deep as the dot
      * products (k = 300 from 256-bit vectors down): it rounds by the product's rows (ParallelTest); shallower X·Wᵀ
