@@ -410,15 +410,16 @@ class GemmTest {
     }
 
     /**
-     * A single panel of four vectors of B, at most 128 deep, runs four-row tiles over op(A) in place (AVX-512 on JDK
-     * 25): m mod 4 = 0 to 3 rows left to the one- to three-row tiles, the narrow columns past 64, k of 1 to 128, and
-     * one past it (copied rows). Bit for bit against one row at a time, through the fused epilogue and through
-     * beta·C with padded rows; and against the reference with offsets and strides.
+     * A single panel of four vectors of B, at most 128 deep, runs four-row tiles over op(A) in place on AVX-512 (on
+     * JDK 17 only where B's rows are 64 floats apart, and on JDK 25 six-row tiles first there): every split of m
+     * into six-, four- and one- to three-row tiles, the narrow columns past 64, k of 1 to 128, and one past it
+     * (copied rows). Bit for bit against one row at a time, through the fused epilogue and through beta·C with
+     * padded rows; and against the reference with offsets and strides.
      */
     @Test
-    void fourRowTilesOverAInPlaceGiveTheSameBits() {
+    void fourAndSixRowTilesOverAInPlaceGiveTheSameBits() {
         SplittableRandom random = new SplittableRandom(1001);
-        for (int m : new int[] {4, 5, 6, 7, 13, 64}) {
+        for (int m : new int[] {4, 5, 6, 7, 8, 10, 13, 14, 64}) {
             for (int n : new int[] {64, 64 + 10, 64 + 31}) {
                 for (int k : new int[] {1, 37, 128, 129}) {
                     assertBandsGiveTheSameBits(random, m, n, k, k + 3, 1);

@@ -162,6 +162,12 @@ final class VectorGemm {
     /** The deepest single panel for which {@link #tile4x4} reads op(A) in place: 128 × 64 floats of B, 32 KiB. */
     private static final int FOUR_ROWS_MAX_K = 128;
     /**
+     * Whether {@link #tile6x4p} takes the rows that {@link #tile4x4p} would otherwise: JDK 25 only. On JDK 17 its loop
+     * compiled to one of two speeds from JVM to JVM, as tile4x4's did (the tile alone over 64 rows at k = 128, six
+     * JVMs: 7.98–8.05 µs in two, 8.95–9.25 in four, against 8.48–8.67 for the four-row tiles).
+     */
+    private static final boolean SIX_IN_PLACE = Runtime.version().feature() >= 25;
+    /**
      * Whether {@link #tile4x4} runs for any stride of B: not on JDK 17, where its speed changed from JVM to JVM; there
      * only {@link #tile4x4p}, B's stride a constant, reads op(A) in place (see fourRowsInPlace).
      */
@@ -790,6 +796,16 @@ final class VectorGemm {
                 }
             } else if (fourRowsInPlace(colA, full, kc, ldb)) {
                 int i = 0;
+                // Six-row tiles first, as many as leave the four-row tiles a multiple of four rows, plus at most one:
+                // the one- to three-row tiles load each row of B for fewer FMAs (8×128×64 as 6 + 2 rows: 0.90).
+                int six = SIX_IN_PLACE && ldb == 2 * NR ? m / 6 : 0;
+                if (six > 0 && ((m - 6 * six) & 3) >= 2) {
+                    six--;
+                }
+                for (; i < 6 * six; i += 6) {
+                    tile6x4p(kc, a, aOff + i * rowA, rowA, b, bOff, beta, c, cOff + i * ldc, ldc);
+                    epilogue(6, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+                }
                 for (; i + MR <= m; i += MR) {
                     if (ldb == 2 * NR) {
                         tile4x4p(kc, a, aOff + i * rowA, rowA, b, bOff, beta, c, cOff + i * ldc, ldc);
@@ -1258,6 +1274,100 @@ final class VectorGemm {
         c31.intoArray(out, o + 3 * ldo + L);
         c32.intoArray(out, o + 3 * ldo + 2 * L);
         c33.intoArray(out, o + 3 * ldo + 3 * L);
+    }
+
+    /**
+     * {@link #tile4x4p} with six rows: 24 FMAs per 4 loads of B and 6 broadcasts instead of 16 per 4 and 4, the
+     * ratio of {@link #tile6x4r}, without its copy of A. The tiles alone over 64 rows at k = 128 (JDK 25, seven
+     * JVMs, side by side in each): 0.90–0.98 of the time of sixteen four-row tiles as ten of these and one four-row
+     * tile (7.90–8.08 µs against 8.49–8.71 in five, 8.47 against 9.08 and 12.8 against 13.1 in slow phases of the
+     * machine). One-JVM A/B
+     * against the four-row tiles alone (JDK 25, three runs), relu(X·B + b): 64×128×64 1.04–1.06, 64×64×64
+     * 1.06–1.07, 128×128×64 1.07–1.11, 13×128×64 1.05–1.07, 14×128×64 1.15, 64×16×64 1.17; relu(X·Wᵀ + b)
+     * 64×128×64 1.05–1.08, 64×64×64 1.02. Same FMA chain per element, so the same bits. Leaves the raw sums for
+     * {@link #epilogue}.
+     */
+    private static void tile6x4p(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
+                                float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA, a4 = a3 + rowA, a5 = a4 + rowA;
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * 2 * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+            x = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
+        }
+        // Raw sums, as in tile6x4r.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : 2 * NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c03.intoArray(out, o + 3 * L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c12.intoArray(out, o + ldo + 2 * L);
+        c13.intoArray(out, o + ldo + 3 * L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c22.intoArray(out, o + 2 * ldo + 2 * L);
+        c23.intoArray(out, o + 2 * ldo + 3 * L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c32.intoArray(out, o + 3 * ldo + 2 * L);
+        c33.intoArray(out, o + 3 * ldo + 3 * L);
+        c40.intoArray(out, o + 4 * ldo);
+        c41.intoArray(out, o + 4 * ldo + L);
+        c42.intoArray(out, o + 4 * ldo + 2 * L);
+        c43.intoArray(out, o + 4 * ldo + 3 * L);
+        c50.intoArray(out, o + 5 * ldo);
+        c51.intoArray(out, o + 5 * ldo + L);
+        c52.intoArray(out, o + 5 * ldo + 2 * L);
+        c53.intoArray(out, o + 5 * ldo + 3 * L);
     }
 
     /**
