@@ -1281,15 +1281,13 @@ final class VectorGemm {
     }
 
     /**
-     * {@link #tile4x4p} with six rows: 24 FMAs per 4 loads of B and 6 broadcasts instead of 16 per 4 and 4, the
-     * ratio of {@link #tile6x4r}, without its copy of A. The tiles alone over 64 rows at k = 128 (JDK 25, seven
-     * JVMs, side by side in each): 0.90–0.98 of the time of sixteen four-row tiles as ten of these and one four-row
-     * tile (7.90–8.08 µs against 8.49–8.71 in five, 8.47 against 9.08 and 12.8 against 13.1 in slow phases of the
-     * machine). One-JVM A/B
-     * against the four-row tiles alone (JDK 25, three runs), relu(X·B + b): 64×128×64 1.04–1.06, 64×64×64
-     * 1.06–1.07, 128×128×64 1.07–1.11, 13×128×64 1.05–1.07, 14×128×64 1.15, 64×16×64 1.17; relu(X·Wᵀ + b)
-     * 64×128×64 1.05–1.08, 64×64×64 1.02. Same FMA chain per element, so the same bits. Leaves the raw sums for
-     * {@link #epilogue}.
+     * {@link #tile4x4p} with six rows: 24 FMAs per 4 loads of B and 6 broadcasts instead of 16 per 4 and 4, the ratio
+     * of {@link #tile6x4r}, without its copy of A. The tiles alone over 64 rows at k = 128 (JDK 25, seven JVMs, side by
+     * side in each): 0.92–0.98 of the time of sixteen four-row tiles as ten of these and one four-row tile (7.90–8.08
+     * µs against 8.49–8.71 in five, 8.47 against 9.08 and 12.8 against 13.1 in slow phases of the machine). One-JVM A/B
+     * against the four-row tiles alone (JDK 25, three runs), relu(X·B + b): 64×128×64 1.04–1.06, 64×64×64 1.06–1.07,
+     * 128×128×64 1.07–1.11, 13×128×64 1.05–1.07, 14×128×64 1.15, 64×16×64 1.17; relu(X·Wᵀ + b) 64×128×64 1.05–1.08,
+     * 64×64×64 1.02. Same FMA chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}.
      */
     private static void tile6x4p(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
                                 float beta, float[] c, int c0, int ldc) {
