@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
  *             from a jar that holds dev.ludovic.netlib:blas (jmh/target/benchmarks.jar does)
  *   PROBLEMS  comma-separated: xb:M:K:N      relu(X·B + b), X M×K, B K×N (FusedLinear.matmulBias)
  *                              linear:M:K:N  relu(X·Wᵀ + b), W N×K (FusedLinear.linear)
+ *                              xbi, lineari  the same with the bias only (Activation.IDENTITY)
  *                              gNN:M:K:N, gNT, gTN, gTT  C = op(A)·op(B) (Gemm.gemm), T for a transposed operand
- *             OpenBLAS computes the product alone for xb and linear (no bias, no relu).
+ *             OpenBLAS computes the product alone for these four (no bias, no relu).
  *   ROUNDS    measured rounds, after at least 5 rounds and 3 s of warm-up; each round runs every build for
  *             about -Dwork flops (default 2e9)
  * </pre>
@@ -36,8 +37,9 @@ public class AB {
     record Problem(String kind, int m, int k, int n) {
         static Problem parse(String s) {
             String[] p = s.split(":");
-            if (p.length != 4 || !p[0].matches("xb|linear|g[NT][NT]")) {
-                throw new IllegalArgumentException("problem " + s + ": expected xb|linear|gNN|gNT|gTN|gTT:M:K:N");
+            if (p.length != 4 || !p[0].matches("xbi?|lineari?|g[NT][NT]")) {
+                throw new IllegalArgumentException("problem " + s
+                        + ": expected xb|xbi|linear|lineari|gNN|gNT|gTN|gTT:M:K:N");
             }
             return new Problem(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
         }
@@ -47,7 +49,7 @@ public class AB {
         }
 
         boolean transB() {
-            return kind.equals("linear") || kind.endsWith("T") && kind.startsWith("g");
+            return kind.startsWith("linear") || kind.endsWith("T") && kind.startsWith("g");
         }
     }
 
@@ -148,8 +150,8 @@ public class AB {
             };
         }
         Class<?> activation = Class.forName("dev.tensorlane.Activation", true, loader);
-        Object relu = activation.getField("RELU").get(null);
-        boolean linear = pr.kind.equals("linear");
+        Object act = activation.getField(pr.kind.endsWith("i") ? "IDENTITY" : "RELU").get(null);
+        boolean linear = pr.kind.startsWith("linear");
         MethodHandle fused = lookup.findStatic(Class.forName("dev.tensorlane.FusedLinear", true, loader),
                 linear ? "linear" : "matmulBias", MethodType.methodType(void.class, int.class, int.class, int.class,
                         float[].class, int.class, int.class, float[].class, int.class, int.class, float[].class,
@@ -157,7 +159,7 @@ public class AB {
         MethodHandle call = fused.asType(fused.type().changeParameterType(11, Object.class));
         int ldb = linear ? k : n;
         return () -> {
-            call.invokeExact(m, n, k, a, 0, k, b, 0, ldb, bias, 0, relu, c, 0, n);
+            call.invokeExact(m, n, k, a, 0, k, b, 0, ldb, bias, 0, act, c, 0, n);
         };
     }
 

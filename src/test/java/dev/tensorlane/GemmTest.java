@@ -566,6 +566,43 @@ class GemmTest {
         }
     }
 
+    /**
+     * A narrow product with a bias (and relu) into contiguous rows of C finishes its eight-row tiles on the registers
+     * and stores them straight into C, all but a last tile whose whole vectors would reach past C: the whole product
+     * against the same product eight rows at a time (every tile then the last), bit for bit, X·B and X·Wᵀ.
+     */
+    @Test
+    void narrowTilesFinishedOnTheRegistersGiveTheBitsOfTheScratchTile() {
+        SplittableRandom random = new SplittableRandom(1600);
+        for (Activation act : new Activation[] {Activation.RELU, Activation.IDENTITY}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                for (int n : new int[] {3, 10, 15}) {
+                    int m = 72, k = 64;   // from k = 65 on, eight rows of X·Wᵀ are dot products (narrowMinRows)
+                    float[] a = random(random, m * k), b = random(random, k * n), bias = random(random, n);
+                    float[] whole = new float[m * n], bands = new float[m * n];
+                    narrowWithBias(transB, m, n, k, a, 0, b, bias, act, whole);
+                    for (int i0 = 0; i0 < m; i0 += 8) {
+                        narrowWithBias(transB, 8, n, k, a, i0, b, bias, act, bands);
+                    }
+                    for (int i = 0; i < whole.length; i++) {
+                        assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(bands[i]),
+                                act + " transB=" + transB + " n=" + n + ", element " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** act(X·B + b), or act(X·Wᵀ + b) with W = b, for rows from row0 on, into the same rows of c (rows n apart). */
+    private static void narrowWithBias(boolean transB, int rows, int n, int k, float[] a, int row0, float[] b,
+                                       float[] bias, Activation act, float[] c) {
+        if (transB) {
+            FusedLinear.linear(rows, n, k, a, row0 * k, k, b, 0, k, bias, 0, act, c, row0 * n, n);
+        } else {
+            FusedLinear.matmulBias(rows, n, k, a, row0 * k, k, b, 0, n, bias, 0, act, c, row0 * n, n);
+        }
+    }
+
     /** B's panels are packed from 16 rows and depth 64 on: both sides of that line, every transpose. */
     @Test
     void aroundThePanelPackingThreshold() {
