@@ -1287,7 +1287,7 @@ final class VectorGemm {
      * chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}.
      */
     private static void tile4x4p(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
-                                float beta, float[] c, int c0, int ldc) {
+                                 float beta, float[] c, int c0, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -1357,7 +1357,7 @@ final class VectorGemm {
      * 64×64×64 1.02. Same FMA chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}.
      */
     private static void tile6x4p(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
-                                float beta, float[] c, int c0, int ldc) {
+                                 float beta, float[] c, int c0, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -1449,7 +1449,7 @@ final class VectorGemm {
      * Same FMA chains, then b + acc and max as in reluTile, so the same bits.
      */
     private static void tile6x4pRelu(int kc, float[] a, int a0, int rowA, float[] b, int bOff,
-                                    float[] c, int c0, int ldc, float[] bias, int biasOff) {
+                                     float[] c, int c0, int ldc, float[] bias, int biasOff) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
