@@ -433,6 +433,59 @@ class GemmTest {
     }
 
     /**
+     * X 64 floats wide through a narrow layer and 128 wide through a 64-wide one, the tutorial's widths, whose tiles
+     * have X's stride as a constant: the bits of the same X in rows 3 floats further apart, which the general tiles
+     * compute, and within the error bound of the double reference; for X·B and X·Wᵀ, with relu or bias only.
+     */
+    @Test
+    void xAtTheTutorialsWidthsGivesTheBitsOfAnyOtherStride() {
+        SplittableRandom random = new SplittableRandom(1700);
+        for (boolean transB : new boolean[] {false, true}) {
+            for (Activation act : new Activation[] {Activation.RELU, Activation.IDENTITY}) {
+                for (int m : new int[] {8, 13, 16, 64, 72}) {
+                    for (int n : new int[] {3, 10, 16}) {
+                        for (int k : new int[] {1, 40, 64}) {
+                            assertStrideGivesTheSameBits(random, transB, act, m, n, k, 64);
+                        }
+                    }
+                }
+                for (int m : new int[] {6, 12, 13, 16, 64}) {
+                    for (int k : new int[] {37, 128}) {
+                        assertStrideGivesTheSameBits(random, transB, act, m, 64, k, 128);
+                    }
+                }
+            }
+        }
+    }
+
+    /** act(X·op(W) + b) with X's rows lda apart and with them lda + 3 apart; rows of the output n apart. */
+    private static void assertStrideGivesTheSameBits(SplittableRandom random, boolean transB, Activation act, int m,
+                                                     int n, int k, int lda) {
+        float[] x = random(random, m * lda), w = random(random, k * n), bias = random(random, n);
+        float[] padded = new float[m * (lda + 3)];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(x, i * lda, padded, i * (lda + 3), k);
+        }
+        float[] y = new float[m * n], general = new float[m * n];
+        if (transB) {
+            FusedLinear.linear(m, n, k, x, 0, lda, w, 0, k, bias, 0, act, y, 0, n);
+            FusedLinear.linear(m, n, k, padded, 0, lda + 3, w, 0, k, bias, 0, act, general, 0, n);
+        } else {
+            FusedLinear.matmulBias(m, n, k, x, 0, lda, w, 0, n, bias, 0, act, y, 0, n);
+            FusedLinear.matmulBias(m, n, k, padded, 0, lda + 3, w, 0, n, bias, 0, act, general, 0, n);
+        }
+        String shape = (transB ? "X·Wᵀ" : "X·B") + " " + act + " m=" + m + " n=" + n + " k=" + k + " lda=" + lda;
+        Reference.GemmResult ref = Reference.gemm(false, transB, m, n, k, 1f, x, 0, lda, w, 0, transB ? k : n, 0f,
+                null, 0, 0, bias, 0);
+        for (int i = 0; i < m * n; i++) {
+            assertEquals(Float.floatToRawIntBits(general[i]), Float.floatToRawIntBits(y[i]), shape + ", element " + i);
+            double exact = act == Activation.RELU ? Math.max(ref.value[i], 0) : ref.value[i];
+            assertTrue(Math.abs(y[i] - exact) <= ref.bound[i], shape + ", element " + i + ": " + y[i] + ", exact "
+                    + exact);
+        }
+    }
+
+    /**
      * relu(X·B + b), and alpha·X·B + beta·C into padded rows of C, over all m rows at once against the same products
      * {@code band} rows at a time, bit for bit; X's rows {@code lda} apart.
      */
