@@ -168,6 +168,16 @@ final class VectorGemm {
      */
     private static final boolean SIX_IN_PLACE = Runtime.version().feature() >= 25;
     /**
+     * The stride of op(A) at which JDK 17 runs six-row tiles over op(A) in place after all ({@link #tile6x4pk}): X 128
+     * floats wide, as the tutorial's 128 → 64 layer reads it. With both strides constants the tile needs one index
+     * for A and one for B, and its loop ran at one speed in every JVM: the tiles alone over 64 rows at k = 128, eight
+     * JVMs, took 0.88–0.95 of the time of sixteen four-row tiles in each (7.98–8.36 µs against 8.60–8.82 in the five
+     * fast-phase ones), where {@link #tile6x4p} took 1.01–1.16 in all eight. One-JVM A/B against the four-row tiles,
+     * JDK 17, three runs (two for the last two): relu(X·B + b) 64×128×64 1.17–1.21, relu(X·Wᵀ + b) 64×128×64
+     * 1.09–1.11, relu(X·B + b) 128×128×64 1.02–1.20, 16×128×64 0.96–1.09, 6×128×64 1.42–1.57.
+     */
+    private static final int SIX_LDA = 128;
+    /**
      * Whether {@link #tile4x4} runs for any stride of B: not on JDK 17, where its speed changed from JVM to JVM; there
      * only {@link #tile4x4p}, B's stride a constant, reads op(A) in place (see fourRowsInPlace).
      */
@@ -927,11 +937,16 @@ final class VectorGemm {
                 int i = 0;
                 // Six-row tiles first, as many as leave the four-row tiles a multiple of four rows, plus at most one:
                 // the one- to three-row tiles load each row of B for fewer FMAs (8×128×64 as 6 + 2 rows: 0.90).
-                int six = SIX_IN_PLACE && ldb == 2 * NR ? m / 6 : 0;
+                boolean sixK = !SIX_IN_PLACE && rowA == SIX_LDA;
+                int six = (SIX_IN_PLACE || sixK) && ldb == 2 * NR ? m / 6 : 0;
                 if (six > 0 && ((m - 6 * six) & 3) >= 2) {
                     six--;
                 }
                 boolean relu = beta == 0f && alpha == 1f && bias != null && act == Activation.RELU;
+                for (; sixK && i < 6 * six; i += 6) {
+                    tile6x4pk(kc, a, aOff + i * rowA, b, bOff, beta, c, cOff + i * ldc, ldc);
+                    epilogue(6, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+                }
                 for (; relu && i < 6 * six; i += 6) {
                     tile6x4pRelu(kc, a, aOff + i * rowA, rowA, b, bOff, c, cOff + i * ldc, ldc, bias, biasOff);
                 }
@@ -1465,6 +1480,93 @@ final class VectorGemm {
             c42 = x.fma(b2, c42);
             c43 = x.fma(b3, c43);
             x = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
+        }
+        // Raw sums, as in tile6x4r.
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : 2 * NR;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c03.intoArray(out, o + 3 * L);
+        c10.intoArray(out, o + ldo);
+        c11.intoArray(out, o + ldo + L);
+        c12.intoArray(out, o + ldo + 2 * L);
+        c13.intoArray(out, o + ldo + 3 * L);
+        c20.intoArray(out, o + 2 * ldo);
+        c21.intoArray(out, o + 2 * ldo + L);
+        c22.intoArray(out, o + 2 * ldo + 2 * L);
+        c23.intoArray(out, o + 2 * ldo + 3 * L);
+        c30.intoArray(out, o + 3 * ldo);
+        c31.intoArray(out, o + 3 * ldo + L);
+        c32.intoArray(out, o + 3 * ldo + 2 * L);
+        c33.intoArray(out, o + 3 * ldo + 3 * L);
+        c40.intoArray(out, o + 4 * ldo);
+        c41.intoArray(out, o + 4 * ldo + L);
+        c42.intoArray(out, o + 4 * ldo + 2 * L);
+        c43.intoArray(out, o + 4 * ldo + 3 * L);
+        c50.intoArray(out, o + 5 * ldo);
+        c51.intoArray(out, o + 5 * ldo + L);
+        c52.intoArray(out, o + 5 * ldo + 2 * L);
+        c53.intoArray(out, o + 5 * ldo + 3 * L);
+    }
+
+    /**
+     * {@link #tile6x4p} where op(A)'s rows are {@link #SIX_LDA} floats apart, for JDK 17: with A's stride a constant
+     * too, the six rows are one index plus constant displacements, and C2 compiles the loop the same way in every JVM
+     * (see SIX_LDA). Same FMA chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}.
+     */
+    private static void tile6x4pk(int kc, float[] a, int a0, float[] b, int bOff,
+                                  float beta, float[] c, int c0, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * 2 * NR, q = a0 + p;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[q + SIX_LDA]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[q + 2 * SIX_LDA]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[q + 3 * SIX_LDA]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, a[q + 4 * SIX_LDA]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+            x = FloatVector.broadcast(S, a[q + 5 * SIX_LDA]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             c52 = x.fma(b2, c52);
