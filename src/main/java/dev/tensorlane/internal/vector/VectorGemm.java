@@ -944,7 +944,11 @@ final class VectorGemm {
                 }
                 boolean relu = beta == 0f && alpha == 1f && bias != null && act == Activation.RELU;
                 for (; sixK && i < 6 * six; i += 6) {
-                    tile6x4pk(kc, a, aOff + i * rowA, b, bOff, beta, c, cOff + i * ldc, ldc);
+                    if (beta == 0f) {
+                        tile6x4pk(kc, a, aOff + i * rowA, b, bOff, c, cOff + i * ldc, ldc);
+                    } else {
+                        tile6x4pk(kc, a, aOff + i * rowA, b, bOff, TILE.get(), 0, 2 * NR);
+                    }
                     epilogue(6, 2 * NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
                 }
                 for (; relu && i < 6 * six; i += 6) {
@@ -1519,10 +1523,12 @@ final class VectorGemm {
     /**
      * {@link #tile6x4p} where op(A)'s rows are {@link #SIX_LDA} floats apart, for JDK 17: with A's stride a constant
      * too, the six rows are one index plus constant displacements, and C2 compiles the loop the same way in every JVM
-     * (see SIX_LDA). Same FMA chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}.
+     * (see SIX_LDA). Same FMA chain per element, so the same bits. Leaves the raw sums for {@link #epilogue}, in
+     * {@code out}: the caller picks C or the scratch tile, so that no float parameter (beta) stays live in a vector
+     * register through the loop, as it did (hsdis), where the 24 accumulators, 4 rows of B and the broadcasts need
+     * 29 to 31 of the 32.
      */
-    private static void tile6x4pk(int kc, float[] a, int a0, float[] b, int bOff,
-                                  float beta, float[] c, int c0, int ldc) {
+    private static void tile6x4pk(int kc, float[] a, int a0, float[] b, int bOff, float[] out, int o, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
@@ -1573,10 +1579,6 @@ final class VectorGemm {
             c53 = x.fma(b3, c53);
         }
         // Raw sums, as in tile6x4r.
-        boolean direct = beta == 0f;
-        float[] out = direct ? c : TILE.get();
-        int o = direct ? c0 : 0;
-        int ldo = direct ? ldc : 2 * NR;
         c00.intoArray(out, o);
         c01.intoArray(out, o + L);
         c02.intoArray(out, o + 2 * L);
