@@ -173,8 +173,9 @@ final class VectorGemm {
      * for A and one for B, and its loop ran at one speed in every JVM: the tiles alone over 64 rows at k = 128, eight
      * JVMs, took 0.88–0.95 of the time of sixteen four-row tiles in each (7.98–8.36 µs against 8.60–8.82 in the five
      * fast-phase ones), where {@link #tile6x4p} took 1.01–1.16 in all eight. One-JVM A/B against the four-row tiles,
-     * JDK 17, three runs (two for the last two): relu(X·B + b) 64×128×64 1.17–1.21, relu(X·Wᵀ + b) 64×128×64
-     * 1.09–1.11, relu(X·B + b) 128×128×64 1.02–1.20, 16×128×64 0.96–1.09, 6×128×64 1.42–1.57.
+     * JDK 17: relu(X·B + b) 64×128×64 0.99–1.21 over fourteen runs (median 1.10, the low ones in slow phases of the
+     * machine), relu(X·Wᵀ + b) 64×128×64 1.04–1.15 over seven, relu(X·B + b) 128×128×64 0.93–1.20 over eleven
+     * (median 1.02); two runs: 16×128×64 0.96–1.09, 6×128×64 1.42–1.57.
      */
     private static final int SIX_LDA = 128;
     /**
@@ -466,9 +467,9 @@ final class VectorGemm {
      * FMAs. The tile alone, eight tiles over 64 × 64 (one-JVM rounds, three JVMs each), took 0.72–0.79 of the time
      * on JDK 17 and 0.82–0.95 on JDK 25; A packed p-major (0.68–0.82) would cost the packing, and p unrolled by two
      * (0.75–0.91 alone) ran at 0.61–0.77 of the speed inside the product. One-JVM A/B against the variable stride,
-     * 64×64×10, two or three runs, JDK 17 / 25: relu(X·B + b) 1.17–1.26 / 1.05–1.09, relu(X·Wᵀ + b) 1.02–1.20 /
-     * 1.09–1.20, X·B + b 1.15–1.26 / 1.09–1.11, X·Wᵀ + b 1.16–1.23 / 0.90–1.11; relu(X·B + b) 72×64×10 and
-     * 100×64×10 1.21–1.23 / 1.09–1.16.
+     * 64×64×10, four or five runs, JDK 17 / 25: relu(X·B + b) 1.13–1.26 / 1.02–1.09, relu(X·Wᵀ + b) 1.02–1.20 /
+     * 1.02–1.20; two runs: X·B + b 1.15–1.26 / 1.09–1.11, X·Wᵀ + b 1.16–1.23 / 0.90–1.11; relu(X·B + b) 72×64×10
+     * and 100×64×10 1.21–1.23 / 1.09–1.16, 256×64×10 1.24 / 1.10.
      */
     private static final int NARROW_LDA = 64;
 
