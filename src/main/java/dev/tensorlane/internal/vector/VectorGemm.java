@@ -462,14 +462,14 @@ final class VectorGemm {
     /**
      * A row stride of op(A) that the fused narrow tiles have as a constant ({@link #narrow16x1Bias64} where sixteen
      * rows fit, then {@link #narrow8x1Bias64}): X 64 floats wide, as the tutorial's 64 → 10 output layer reads it. The
-     * rows are then one index plus constant displacements. With the stride a variable, C2 computes each row's index at every step, and on JDK 17 it keeps
-     * three of the eight row offsets on the stack and reloads them (hsdis): about 45 instructions per step of 8
-     * FMAs. The tile alone, eight tiles over 64 × 64 (one-JVM rounds, three JVMs each), took 0.72–0.79 of the time
-     * on JDK 17 and 0.82–0.95 on JDK 25; A packed p-major (0.68–0.82) would cost the packing, and p unrolled by two
-     * (0.75–0.91 alone) ran at 0.61–0.77 of the speed inside the product. One-JVM A/B against the variable stride,
-     * 64×64×10, four or five runs, JDK 17 / 25: relu(X·B + b) 1.13–1.26 / 1.02–1.09, relu(X·Wᵀ + b) 1.02–1.20 /
-     * 1.02–1.20; two runs: X·B + b 1.15–1.26 / 1.09–1.11, X·Wᵀ + b 1.16–1.23 / 0.90–1.11; relu(X·B + b) 72×64×10
-     * and 100×64×10 1.21–1.23 / 1.09–1.16, 256×64×10 1.24 / 1.10.
+     * rows are then one index plus constant displacements. With the stride a variable, C2 computes each row's index at
+     * every step, and on JDK 17 it keeps three of the eight row offsets on the stack and reloads them (hsdis): about 45
+     * instructions per step of 8 FMAs. The tile alone, eight tiles over 64 × 64 (one-JVM rounds, three JVMs each), took
+     * 0.72–0.79 of the time on JDK 17 and 0.82–0.95 on JDK 25; A packed p-major (0.68–0.82) would cost the packing, and
+     * p unrolled by two (0.75–0.91 alone) ran at 0.61–0.77 of the speed inside the product. One-JVM A/B against the
+     * variable stride, 64×64×10, four or five runs, JDK 17 / 25: relu(X·B + b) 1.13–1.26 / 1.02–1.09, relu(X·Wᵀ + b)
+     * 1.02–1.20 / 1.02–1.20; two runs: X·B + b 1.15–1.26 / 1.09–1.11, X·Wᵀ + b 1.16–1.23 / 0.90–1.11; relu(X·B + b)
+     * 72×64×10 and 100×64×10 1.21–1.23 / 1.09–1.16, 256×64×10 1.24 / 1.10.
      */
     private static final int NARROW_LDA = 64;
 
@@ -762,10 +762,12 @@ final class VectorGemm {
      */
     private static void narrow16x1Bias64(int k, float[] a, int a0, float[] wt, float[] c, int ci, int ldc,
                                          float[] bias, boolean relu) {
-        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
-        FloatVector c4 = FloatVector.zero(S), c5 = FloatVector.zero(S), c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
-        FloatVector c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S), c15 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S);
+        FloatVector c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S);
+        FloatVector c15 = FloatVector.zero(S);
         for (int p = 0; p < k; p++) {
             FloatVector v = FloatVector.fromArray(S, wt, p * L);
             int q = a0 + p;
