@@ -754,8 +754,8 @@ final class VectorGemm {
      * {@link #narrow8x1Bias64} over sixteen rows: sixteen FMA chains in flight instead of eight. With a variable stride
      * sixteen row offsets would not fit the integer registers; at a constant one they are displacements of one index.
      * Eight chains of a 4-cycle FMA only just cover two FMA pipes, and the eight-row tile ran at the rate of eight
-     * independent FMA chains on registers alone (about 0.3 ns per FMA here). The tile alone over 64 × 64: 0.88–0.89
-     * of the eight-row tile's time on JDK 25, 0.66–0.71 on JDK 17 in two JVMs of three (1.06 in the third). In the
+     * independent FMA chains on registers alone (about 0.3 ns per FMA here). The tile alone over 64 × 64: 0.91–0.92
+     * of the eight-row tile's time on JDK 25, 0.87–0.90 on JDK 17 in two JVMs of three (1.32 in the third). In the
      * product, one-JVM A/B against the eight-row tile, relu(X·B + b) and relu(X·Wᵀ + b) 64×64×10: JDK 17, eight JVMs,
      * 1.02–1.19 and 1.03–1.21; JDK 25, two runs, 1.07 and 1.04–1.09; X·B + b and X·Wᵀ + b 1.03–1.07, relu(X·B + b)
      * 100×64×10 1.11 and 256×64×10 1.06 (JDK 25). Same FMA chains and epilogue, so the same bits.
