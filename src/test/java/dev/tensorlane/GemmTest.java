@@ -358,6 +358,27 @@ class GemmTest {
         }
     }
 
+    /**
+     * From three passes of copied rows on (more than 1024 rows on AVX-512), B's panels are packed in the first pass
+     * and kept for the others, each group of panels at its own place (k = 2000: groups of 64 columns). Bit for bit
+     * against bands of 512 rows, each of which packs B for itself, and against the reference: A·B, Aᵀ·B with beta,
+     * and A·Bᵀ, whose panels are transposed from Bᵀ (k = 1500: groups of 64 columns, the last one NR wide). On one
+     * thread: split among threads, a product runs in chunks of 512 rows, one pass each.
+     */
+    @Test
+    void panelsKeptFromTheFirstPassGiveTheBitsOfPanelsPackedPerPass() {
+        int threads = Tensorlane.parallelism();
+        Tensorlane.setParallelism(1);
+        try {
+            assertBandsGiveTheSameBits(new SplittableRandom(990), 1100, 200, 2000, 2000, 512);
+            check(false, false, 1100, 170, 1500, 1f, 0f, 1, 991);
+            check(true, false, 1030, 200, 700, 0.5f, 1.5f, 1, 992);
+            check(false, true, 1100, 160, 1500, 1f, 0f, 1, 993);
+        } finally {
+            Tensorlane.setParallelism(threads);
+        }
+    }
+
     /** relu(X·B + b) over all m rows at once against the same product one row at a time, bit for bit. */
     private static void assertWholeAndRowByRowAgreeBitForBit(int m, int n, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -197,6 +197,18 @@ final class VectorGemm {
      * Cᵀ = W·Xᵀ has 256 rows, lost 16–23%.
      */
     private static final int A_PASS = 8 * BAND;
+    /**
+     * The most floats of B's panels kept from the first pass of copied rows for the others (16 MiB: 2048 × 2048),
+     * where a product takes three passes or more. Packing B reads it a group of panels at a time, 64 floats of
+     * each row at k = 2048 (rows 8 KiB apart), and it took 12% of a 2048³ product whose four passes packed it four
+     * times (nanoTime around the phases, one thread, JDK 17); the tiles ran at 117–122 GFLOP/s meanwhile, about
+     * 0.95 of this VM's FMA rate. Kept, the later passes read the panels as one stream instead. One-JVM A/B on Intel
+     * AVX-512, two runs, JDK 17 / 25: 2048³ 1.07–1.08 / 1.06–1.07, 4096×1024×1024 1.04 / 1.05, Aᵀ·B 2048³ 1.06 /
+     * 1.02, 1536³ 1.02 / 1.06. Kept for two passes, 1024³ measured 0.95–1.00 / 0.98–1.07, so two passes pack as
+     * before. A per-thread buffer, as A_ROWS is, grown only by such products.
+     */
+    private static final int KEPT_PANELS_MAX = 4 << 20;
+    private static final ThreadLocal<float[][]> PANELS_KEPT = ThreadLocal.withInitial(() -> new float[1][0]);
     /** Floats of B packed at a time (512 KiB): a group of panels that a band of A passes through in L2. */
     private static final int UNBLOCKED_MAX_KN = 128 * 1024;
     /**
@@ -973,9 +985,10 @@ final class VectorGemm {
             // band at a time, each band through every panel of the group: the band of A stays in L2 while the
             // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
             int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
-            float[] panels = buffer(PANEL, kc * Math.min(group, full));
             boolean copyA = copiesRowsOfA(colA, m, full, kc);
             int pass = copyA ? A_PASS : m;
+            boolean keepB = m > 2 * pass && (long) kc * full <= KEPT_PANELS_MAX;
+            float[] panels = keepB ? buffer(PANELS_KEPT, kc * full) : buffer(PANEL, kc * Math.min(group, full));
             float[] ap = copyA ? buffer(A_ROWS, Math.min(pass, m) * A_STRIDE) : null;
             for (int s0 = 0; s0 < m; s0 += pass) {
                 int passRows = Math.min(pass, m - s0);
@@ -985,26 +998,30 @@ final class VectorGemm {
                 for (int j0 = 0; j0 < full; j0 += group) {
                     int cols = Math.min(group, full - j0);
                     // Over copied rows, panels of 2·NR columns for the six-row tiles (the last one NR if cols is
-                    // an odd number of NR); panel j starts at j·kc either way.
+                    // an odd number of NR); panel j starts at base + j·kc either way. Kept panels are packed in the
+                    // first pass only, each group at its own place.
                     int wide = copyA ? cols - cols % (2 * NR) : 0;
-                    for (int j = 0; j < cols && transB; j += j < wide ? 2 * NR : NR) {
+                    int base = keepB ? j0 * kc : 0;
+                    boolean pack = !keepB || s0 == 0;
+                    for (int j = 0; j < cols && transB && pack; j += j < wide ? 2 * NR : NR) {
                         int w = j < wide ? 2 * NR : NR;
-                        transpose(b, bOff + (j0 + j) * ldb, ldb, w, kc, panels, j * kc, w);
+                        transpose(b, bOff + (j0 + j) * ldb, ldb, w, kc, panels, base + j * kc, w);
                     }
-                    for (int p = 0; p < kc && !transB; p++) {
-                        packRow(b, bOff + p * ldb + j0, cols, wide, kc, panels, p);
+                    for (int p = 0; p < kc && !transB && pack; p++) {
+                        packRow(b, bOff + p * ldb + j0, cols, wide, kc, panels, base, p);
                     }
                     for (int i0 = s0; i0 < s0 + passRows; i0 += BAND) {
                         int rows = Math.min(BAND, s0 + passRows - i0);
                         int j = 0;
                         for (; j < wide; j += 2 * NR) {
                             wideTiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE,
-                                    panels, j * kc, 2 * NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias,
+                                    panels, base + j * kc, 2 * NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias,
                                     biasOff + j0 + j, act);
                         }
                         for (; j < cols; j += NR) {
                             tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE, panels,
-                                    j * kc, NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
+                                    base + j * kc, NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j,
+                                    act);
                         }
                     }
                 }
@@ -1101,25 +1118,25 @@ final class VectorGemm {
 
     /**
      * Row p of B's group of panels, {@code cols} floats from {@code src}, into row p of each panel: the first
-     * {@code wide} columns in panels of kc × 2·NR floats, the rest in panels of kc × NR (panel j at j·kc). Row by
-     * row, B is read along its rows, a stretch of cols floats at a time; panel by panel, it was read NR floats per
-     * row of B, a whole row of B apart, and packing took 40–50% of a 512³ product on Intel AVX-512. Its own method,
-     * so that C2 compiles it after a few calls: inside block(), which large products call a few times a second, it
-     * ran in C1's code, where the Vector API's calls are not intrinsics, for seconds. A row of a panel is two (or
-     * four) vectors, copied as such: against a System.arraycopy per row, AVX2 on JDK 25 (JMH, three forks) ran
-     * relu(X·B + b) 64×128×64 at 84.9 against 81.0 GFLOP/s and 64×784×128 at 90.0 against 84.3.
+     * {@code wide} columns in panels of kc × 2·NR floats, the rest in panels of kc × NR (panel j at base + j·kc). Row
+     * by row, B is read along its rows, a stretch of cols floats at a time; panel by panel, it was read NR floats per
+     * row of B, a whole row of B apart, and packing took 40–50% of a 512³ product on Intel AVX-512. Its own method, so
+     * that C2 compiles it after a few calls: inside block(), which large products call a few times a second, it ran in
+     * C1's code, where the Vector API's calls are not intrinsics, for seconds. A row of a panel is two (or four)
+     * vectors, copied as such: against a System.arraycopy per row, AVX2 on JDK 25 (JMH, three forks) ran relu(X·B + b)
+     * 64×128×64 at 84.9 against 81.0 GFLOP/s and 64×784×128 at 90.0 against 84.3.
      */
-    private static void packRow(float[] b, int src, int cols, int wide, int kc, float[] panels, int p) {
+    private static void packRow(float[] b, int src, int cols, int wide, int kc, float[] panels, int base, int p) {
         int j = 0;
         for (; j < wide; j += 2 * NR) {
-            int dst = j * kc + p * 2 * NR;
+            int dst = base + j * kc + p * 2 * NR;
             FloatVector.fromArray(S, b, src + j).intoArray(panels, dst);
             FloatVector.fromArray(S, b, src + j + L).intoArray(panels, dst + L);
             FloatVector.fromArray(S, b, src + j + 2 * L).intoArray(panels, dst + 2 * L);
             FloatVector.fromArray(S, b, src + j + 3 * L).intoArray(panels, dst + 3 * L);
         }
         for (; j < cols; j += NR) {
-            int dst = j * kc + p * NR;
+            int dst = base + j * kc + p * NR;
             FloatVector.fromArray(S, b, src + j).intoArray(panels, dst);
             FloatVector.fromArray(S, b, src + j + L).intoArray(panels, dst + L);
         }
