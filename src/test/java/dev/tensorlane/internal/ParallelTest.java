@@ -61,6 +61,52 @@ class ParallelTest {
         }
     }
 
+    /**
+     * On one thread, a product of more than 1024 rows packs B's panels in its first pass of 512 rows and keeps them
+     * for the others; split, it runs in chunks of 512 rows, one pass each, and each chunk packs its own (the pool's
+     * one thread is blocked, so the caller takes all four). A·B, A·Bᵀ (panels transposed from Bᵀ) and Aᵀ·B give the
+     * same bits either way, and so do two products in a row on two B of the same shape at the same place.
+     */
+    @Test
+    void panelsKeptAcrossPassesGiveTheBitsOfChunksThatPackTheirOwn() {
+        int threads = Parallel.threads();
+        long minWork = Parallel.minWork();
+        ForkJoinPool pool = new ForkJoinPool(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            pool.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            SplittableRandom r = new SplittableRandom(12);
+            int m = 1600, n = 160, k = 1000;
+            float[] a = random(r, m * k), b = random(r, k * n), other = random(r, k * n);
+            for (boolean[] layout : new boolean[][] {{false, false}, {false, true}, {true, false}}) {
+                String name = "transA=" + layout[0] + " transB=" + layout[1];
+                Parallel.configure(1, pool, 0);
+                float[] one = product(layout, m, n, k, a, b);
+                float[] oneOther = product(layout, m, n, k, a, other);
+                Parallel.configure(2, pool, 0);
+                assertArrayEquals(one, product(layout, m, n, k, a, b), name + ", in chunks against one thread");
+                assertArrayEquals(oneOther, product(layout, m, n, k, a, other), name + ", another B, in chunks");
+            }
+        } finally {
+            release.countDown();
+            Parallel.configure(threads, null, minWork);
+            pool.shutdown();
+        }
+    }
+
+    private static float[] product(boolean[] layout, int m, int n, int k, float[] a, float[] b) {
+        float[] c = new float[m * n];
+        boolean transA = layout[0], transB = layout[1];
+        Gemm.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+        return c;
+    }
+
     @Test
     void chunksAreMultiplesOfFourRowsAtLeastOnePerThreadAndNoSmallerThanPackingNeeds() {
         // Small products: one chunk per thread, as the fixed bands were.
