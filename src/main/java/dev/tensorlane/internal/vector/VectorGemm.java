@@ -198,16 +198,16 @@ final class VectorGemm {
      */
     private static final int A_PASS = 8 * BAND;
     /**
-     * The most floats of B's panels kept from the first pass of copied rows for the others (16 MiB: 2048 × 2048),
-     * where a product takes three passes or more. Packing B reads it a group of panels at a time, 64 floats of
-     * each row at k = 2048 (rows 8 KiB apart), and it took 12% of a 2048³ product whose four passes packed it four
-     * times (nanoTime around the phases, one thread, JDK 17); the tiles ran at 117–122 GFLOP/s meanwhile, about
-     * 0.95 of this VM's FMA rate. Kept, the later passes read the panels as one stream instead. One-JVM A/B on Intel
-     * AVX-512, JDK 17 / 25: 2048³ 1.07–1.08 / 1.05–1.07 (three runs), Aᵀ·B 2048³ 1.06–1.08 / 1.02–1.05 and 1536³
-     * 1.02–1.04 / 1.01–1.06 (two), 4096×1024×1024 1.04 / 1.05 (one). Kept for two passes, 1024³ measured 0.95–1.00
-     * / 0.98–1.07, so two passes pack as before; so does a split product, whose chunks of 512 rows are one pass
-     * each (sharing the panels between a thread's chunks measured 1.00–1.02 at 2048³ on two threads, 0.90–0.94 at
-     * 1024³). A per-thread buffer, as A_ROWS is, grown only by such products.
+     * The most floats of B's panels kept from the first pass of copied rows for the others (16 MiB: 2048 × 2048), where
+     * a product takes three passes or more. Packing B reads it a group of panels at a time, 64 floats of each row at
+     * k = 2048 (rows 8 KiB apart), and it took 12% of a 2048³ product whose four passes packed it four times (nanoTime
+     * around the phases, one thread, JDK 17); the tiles ran at 117–122 GFLOP/s meanwhile, about 0.95 of that Intel
+     * AVX-512 VM's FMA rate. Kept, the later passes read the panels as one stream instead. One-JVM A/B there,
+     * JDK 17 / 25: 2048³ 1.05–1.08 / 1.05–1.07 in four runs and 0.99 / 1.06 in a fifth, slow for JDK 17; Aᵀ·B 2048³
+     * 1.05–1.08 / 1.02–1.05 (three), 1536³ 1.02–1.04 / 1.01–1.06 (two), 4096×1024×1024 1.04 / 1.05 (one). Kept for two
+     * passes, 1024³ measured 0.95–1.00 / 0.98–1.07, so two passes pack as before; so does a split product, whose chunks
+     * of 512 rows are one pass each (sharing the panels between a thread's chunks measured 1.00–1.02 at 2048³ on two
+     * threads, 0.90–0.94 at 1024³). A per-thread buffer, as A_ROWS is, grown only by such products.
      */
     private static final int KEPT_PANELS_MAX = 4 << 20;
     private static final ThreadLocal<float[][]> PANELS_KEPT = ThreadLocal.withInitial(() -> new float[1][0]);
