@@ -31,6 +31,34 @@ public interface Kernels {
               float beta, float[] c, int cOff, int ldc,
               float[] bias, int biasOff, Activation act, int productRows);
 
+    /**
+     * A product split among threads in units of work that share what they pack: first {@link #packUnits()} units
+     * that copy or pack the operands into buffers of the call, then {@link #computeUnits()} units, each of which may
+     * run only after every pack unit has finished, that compute disjoint parts of C. Each element of C is computed as
+     * {@link #gemm} would compute it. Its buffers belong to the thread that created it, until the last unit ends.
+     */
+    interface SharedProduct {
+        int packUnits();
+
+        void pack(int unit);
+
+        int computeUnits();
+
+        void compute(int unit);
+    }
+
+    /**
+     * The arguments of {@link #gemm} for a product split among {@code threads} threads: a {@link SharedProduct} for
+     * it, or null where the backend has none (the product then runs in bands of rows, each a call of gemm).
+     */
+    default SharedProduct share(int threads, boolean transA, boolean transB, int m, int n, int k,
+                                float alpha, float[] a, int aOff, int lda,
+                                float[] b, int bOff, int ldb,
+                                float beta, float[] c, int cOff, int ldc,
+                                float[] bias, int biasOff, Activation act) {
+        return null;
+    }
+
     void softmax(int rows, int cols, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy);
 
     void logSoftmax(int rows, int cols, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy);

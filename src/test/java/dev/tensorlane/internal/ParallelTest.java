@@ -100,6 +100,59 @@ class ParallelTest {
         }
     }
 
+    /**
+     * A large A·B split among threads shares one copy of A and one packing of B (AVX-512): units of (group of
+     * columns, band of 64 rows) by passes of 512 rows, with a last pass and a last band of fewer rows (1100 = 2 × 512
+     * + 76), three groups of panels (k = 2000), a group that ends in a panel of one tile's width (n = 160, k = 1000),
+     * alpha and beta, and the fused bias and relu. Two threads give the bits of one, with the pool's thread free and
+     * with it blocked (the caller takes every unit), and so do four.
+     */
+    @Test
+    void sharedPackingGivesTheBitsOfOneThread() {
+        int threads = Parallel.threads();
+        long minWork = Parallel.minWork();
+        ForkJoinPool pool = new ForkJoinPool(3);
+        ForkJoinPool blocked = new ForkJoinPool(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            blocked.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            SplittableRandom r = new SplittableRandom(13);
+            for (int[] shape : new int[][] {{1100, 192, 2000}, {600, 160, 1000}, {1024, 256, 700}}) {
+                int m = shape[0], n = shape[1], k = shape[2];
+                float[] a = random(r, m * k), b = random(r, k * n), bias = random(r, n), c0 = random(r, m * n);
+                float[] gemm1 = null, fused1 = null;
+                int[] counts = {1, 2, 2, 4};
+                ForkJoinPool[] pools = {pool, pool, blocked, pool};
+                for (int i = 0; i < counts.length; i++) {
+                    Parallel.configure(counts[i], pools[i], 0);
+                    float[] c = c0.clone(), y = new float[m * n];
+                    Gemm.gemm(false, false, m, n, k, -0.75f, a, 0, k, b, 0, n, 0.5f, c, 0, n);
+                    FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, y, 0, n);
+                    String name = m + "×" + k + "×" + n + ", " + counts[i] + " threads"
+                            + (pools[i] == blocked ? ", the pool blocked" : "");
+                    if (i == 0) {
+                        gemm1 = c;
+                        fused1 = y;
+                    } else {
+                        assertArrayEquals(gemm1, c, "gemm " + name);
+                        assertArrayEquals(fused1, y, "relu(X·B + b) " + name);
+                    }
+                }
+            }
+        } finally {
+            release.countDown();
+            Parallel.configure(threads, null, minWork);
+            pool.shutdown();
+            blocked.shutdown();
+        }
+    }
+
     private static float[] product(boolean[] layout, int m, int n, int k, float[] a, float[] b) {
         float[] c = new float[m * n];
         boolean transA = layout[0], transB = layout[1];

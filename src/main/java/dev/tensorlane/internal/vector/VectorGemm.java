@@ -2,6 +2,7 @@ package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
 import dev.tensorlane.internal.Cpu;
+import dev.tensorlane.internal.Kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -356,6 +357,114 @@ final class VectorGemm {
                 transposeNarrow(b, bOff + full * ldb, ldb, nr, k, wt, 0, w);
                 narrowRows(m, nr, w, k, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + full, ldc, bias,
                         biasOff + full, act);
+            }
+        }
+    }
+
+    /** Rows of A from which a split A·B shares one copy of A and one packing of B among its threads (see share). */
+    private static final int SHARED_MIN_M = A_PASS;
+    /** The most floats of A's copy shared by the threads of a split product: 2048 rows (16.9 MiB). */
+    private static final int SHARED_A_MAX = 2048 * A_STRIDE;
+    private static final ThreadLocal<float[][]> SHARED_A = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /**
+     * A split A·B large enough that each band of rows would pack all of B for itself (B of more than 128 Ki floats,
+     * at least {@link #SHARED_MIN_M} rows), with whole panels of columns, on AVX-512: its threads first copy A's rows
+     * (a band of 64 rows a unit) and pack B's groups of panels (a group a unit), once for all of them, into the
+     * calling thread's buffers (A's copy, and the kept panels' buffer); then they take (group, band) units, group by
+     * group, each the wide and eight-row tiles that {@link #block} runs there over the same copies. So a thread that
+     * runs slower leaves bands of 64 rows to the others, where split into chunks of 512 rows, each packing B, a call
+     * waited for the slower thread's chunk. The same tiles on the same values: the same bits.
+     */
+    static Kernels.SharedProduct share(int threads, boolean transA, boolean transB, int m, int n, int k,
+                                       float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                       float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff,
+                                       Activation act) {
+        int full = n - n % NR;
+        if (L < 16 || threads < 2 || transA || transB || act == Activation.SIGMOID || alpha == 0f || full != n
+                || full < 4 * NR || k < PANEL_MIN_K || k > A_STRIDE - 16 || (long) k * n <= UNBLOCKED_MAX_KN
+                || m < SHARED_MIN_M || (long) m * A_STRIDE > SHARED_A_MAX || (long) k * n > KEPT_PANELS_MAX) {
+            return null;
+        }
+        return new SharedBands(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
+    }
+
+    private static final class SharedBands implements Kernels.SharedProduct {
+        private final int m, n, k, lda, ldb, ldc, aOff, bOff, cOff, biasOff, group, bands, groups;
+        private final float alpha, beta;
+        private final float[] a, b, c, bias, ap, panels;
+        private final Activation act;
+
+        SharedBands(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                    float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, Activation act) {
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.bias = bias;
+            this.biasOff = biasOff;
+            this.act = act;
+            group = Math.max(NR, UNBLOCKED_MAX_KN / k / NR * NR);
+            bands = (m + BAND - 1) / BAND;
+            groups = (n + group - 1) / group;
+            ap = buffer(SHARED_A, m * A_STRIDE);
+            panels = buffer(PANELS_KEPT, k * n);
+        }
+
+        @Override
+        public int packUnits() {
+            return bands + groups;
+        }
+
+        @Override
+        public void pack(int unit) {
+            if (unit < bands) {
+                int i0 = unit * BAND;
+                copyRows(a, aOff + i0 * lda, lda, 1, Math.min(BAND, m - i0), k, ap, i0 * A_STRIDE);
+                return;
+            }
+            int j0 = (unit - bands) * group, cols = Math.min(group, n - j0);
+            int wide = cols - cols % (2 * NR);
+            for (int p = 0; p < k; p++) {
+                packRow(b, bOff + p * ldb + j0, cols, wide, k, panels, j0 * k, p);
+            }
+        }
+
+        @Override
+        public int computeUnits() {
+            return bands * groups;
+        }
+
+        /**
+         * Unit u: a pass of A_PASS rows at a time, as {@link #block} takes them (the threads share its 4 MiB of A's
+         * copy in L3; group by group over all of m, 2048³ ran at 0.82 / 0.97 of chunks on two threads), then group
+         * by group within the pass, then band by band.
+         */
+        @Override
+        public void compute(int unit) {
+            int perPass = A_PASS / BAND, pass = unit / (groups * perPass), r = unit - pass * groups * perPass;
+            int passBands = Math.min(perPass, bands - pass * perPass);
+            int j0 = r / passBands * group, cols = Math.min(group, n - j0);
+            int i0 = (pass * perPass + r % passBands) * BAND, rows = Math.min(BAND, m - i0);
+            int wide = cols - cols % (2 * NR);
+            int j = 0;
+            for (; j < wide; j += 2 * NR) {
+                wideTiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels, (j0 + j) * k,
+                        2 * NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
+            }
+            for (; j < cols; j += NR) {
+                tiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels, (j0 + j) * k, NR,
+                        beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
             }
         }
     }
@@ -2167,13 +2276,18 @@ final class VectorGemm {
 
     /** {@code ap[i·A_STRIDE + p] = op(A)[i][p]} for i < rows, p < kc. */
     private static void copyRows(float[] a, int a0, int rowA, int colA, int rows, int kc, float[] ap) {
+        copyRows(a, a0, rowA, colA, rows, kc, ap, 0);
+    }
+
+    /** {@code ap[ap0 + i·A_STRIDE + p] = op(A)[i][p]} for i < rows, p < kc. */
+    private static void copyRows(float[] a, int a0, int rowA, int colA, int rows, int kc, float[] ap, int ap0) {
         if (colA == 1) {
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(a, a0 + i * rowA, ap, i * A_STRIDE, kc);
+                System.arraycopy(a, a0 + i * rowA, ap, ap0 + i * A_STRIDE, kc);
             }
         } else {
             // op(A) = Aᵀ (rowA = 1): row i of op(A) is column i of A.
-            transpose(a, a0, colA, kc, rows, ap, 0, A_STRIDE);
+            transpose(a, a0, colA, kc, rows, ap, ap0, A_STRIDE);
         }
     }
 

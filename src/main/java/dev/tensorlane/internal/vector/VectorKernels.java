@@ -26,6 +26,14 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public SharedProduct share(int threads, boolean transA, boolean transB, int m, int n, int k,
+                               float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff, Activation act) {
+        return VectorGemm.share(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                bias, biasOff, act);
+    }
+
+    @Override
     public void softmax(int rows, int cols, float[] x, int xOff, int ldx, float[] y, int yOff, int ldy) {
         VectorSoftmax.softmax(rows, cols, x, xOff, ldx, y, yOff, ldy);
     }
