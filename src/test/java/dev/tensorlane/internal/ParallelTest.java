@@ -74,13 +74,7 @@ class ParallelTest {
         ForkJoinPool pool = new ForkJoinPool(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
-            pool.execute(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            occupy(pool, release);
             SplittableRandom r = new SplittableRandom(12);
             int m = 1600, n = 160, k = 1000;
             float[] a = random(r, m * k), b = random(r, k * n), other = random(r, k * n);
@@ -115,13 +109,7 @@ class ParallelTest {
         ForkJoinPool blocked = new ForkJoinPool(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
-            blocked.execute(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            occupy(blocked, release);
             SplittableRandom r = new SplittableRandom(13);
             for (int[] shape : new int[][] {{1100, 192, 2000}, {600, 160, 1000}, {1024, 256, 700}}) {
                 int m = shape[0], n = shape[1], k = shape[2];
@@ -151,6 +139,17 @@ class ParallelTest {
             pool.shutdown();
             blocked.shutdown();
         }
+    }
+
+    /** Keeps the pool's only thread busy until {@code release} opens: the caller then takes every chunk or unit. */
+    private static void occupy(ForkJoinPool pool, java.util.concurrent.CountDownLatch release) {
+        pool.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static float[] product(boolean[] layout, int m, int n, int k, float[] a, float[] b) {
@@ -214,13 +213,7 @@ class ParallelTest {
                 }
             }
             // The pool's one thread is blocked until after the call: the caller does every chunk itself.
-            pool.execute(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            occupy(pool, release);
             Parallel.configure(2, pool, 0);
             float[] xb = new float[m * n];
             FusedLinear.matmulBias(m, n, k, a, 0, k, b, 0, n, bias, 0, Activation.RELU, xb, 0, n);
