@@ -371,10 +371,11 @@ final class VectorGemm {
      * A split A·B large enough that each band of rows would pack all of B for itself (B of more than 128 Ki floats,
      * at least {@link #SHARED_MIN_M} rows), with whole panels of columns, on AVX-512: its threads first copy A's rows
      * (a band of 64 rows a unit) and pack B's groups of panels (a group a unit), once for all of them, into the
-     * calling thread's buffers (A's copy, and the kept panels' buffer); then they take (group, band) units, group by
-     * group, each the wide and eight-row tiles that {@link #block} runs there over the same copies. So a thread that
-     * runs slower leaves bands of 64 rows to the others, where split into chunks of 512 rows, each packing B, a call
-     * waited for the slower thread's chunk. The same tiles on the same values: the same bits.
+     * calling thread's buffers (A's copy, and the kept panels' buffer); then they take (group, band) units, pass by
+     * pass of 512 rows and group by group within a pass, each the wide and eight-row tiles that {@link #block} runs
+     * there over the same copies. So a thread that runs slower leaves bands of 64 rows to the others, where split into
+     * chunks of 512 rows, each packing B, a call waited for the slower thread's chunk (figures in Parallel). The same
+     * tiles on the same values: the same bits.
      */
     static Kernels.SharedProduct share(int threads, boolean transA, boolean transB, int m, int n, int k,
                                        float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
