@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Where the backend offers it ({@link Kernels#share}), a large product whose chunks would each pack all of B runs
  * instead as units that share one copy of A and one packing of B: pack units, then (group of columns, band of 64
- * rows) units of the same tiles. On a 2-vCPU VM (one-JVM A/B, two threads, JDK 17 / 25), 1024³ ran at 1.16 / 1.11
- * and 1.06 / 1.05 of the chunks, 1536³ 1.15 / 1.24 and 1.10 / 1.20, 2048³ 1.11 / 1.06 and 1.11 / 0.94: the
- * threads no longer pack B twice, and the finer units let a thread on a faster vCPU take more of them.
+ * rows) units of the same tiles. On a 2-vCPU VM (one-JVM A/B, two threads, four runs, JDK 17 / 25), against the
+ * chunks: 1024³ 1.06–1.16 / 1.03–1.11, 1536³ 1.10–1.20 / 1.20–1.24 (three runs), 2048³ 0.95–1.11 / 0.94–1.12 (four
+ * chunks there, two a thread, already balanced). The threads no longer pack B each, and the finer units let a thread
+ * on a faster vCPU take more of them.
  *
  * <p>Used only when the work, m·n·k, reaches {@link #minWork()}: by default 2^24 multiply-adds, a few tenths
  * of a millisecond on one core. Below that, waking another thread costs more than it saves. Measured: at 2^21,
