@@ -584,16 +584,19 @@ final class VectorGemm {
     }
 
     /**
-     * A row stride of op(A) that the fused narrow tiles have as a constant ({@link #narrow16x1Bias64} where sixteen
-     * rows fit, then {@link #narrow8x1Bias64}): X 64 floats wide, as the tutorial's 64 → 10 output layer reads it. The
-     * rows are then one index plus constant displacements. With the stride a variable, C2 computes each row's index at
-     * every step, and on JDK 17 it keeps three of the eight row offsets on the stack and reloads them (hsdis): about 45
-     * instructions per step of 8 FMAs. The tile alone, eight tiles over 64 × 64 (one-JVM rounds, three JVMs each), took
-     * 0.72–0.79 of the time on JDK 17 and 0.82–0.95 on JDK 25; A packed p-major (0.68–0.82) would cost the packing, and
-     * p unrolled by two (0.75–0.91 alone) ran at 0.61–0.77 of the speed inside the product. One-JVM A/B against the
-     * variable stride, 64×64×10, four or five runs, JDK 17 / 25: relu(X·B + b) 1.13–1.26 / 1.02–1.09, relu(X·Wᵀ + b)
-     * 1.02–1.20 / 1.02–1.20; two runs: X·B + b 1.15–1.26 / 1.09–1.11, X·Wᵀ + b 1.16–1.23 / 0.90–1.11; relu(X·B + b)
-     * 72×64×10 and 100×64×10 1.21–1.23 / 1.09–1.16, 256×64×10 1.24 / 1.10.
+     * A row stride of op(A) that the fused narrow tile has as a constant ({@link #narrow8x1Bias64}): X 64 floats wide,
+     * as the tutorial's 64 → 10 output layer reads it. The rows are then one index plus constant displacements. With
+     * the stride a variable, C2 computes each row's index at every step, and on JDK 17 it keeps three of the eight row
+     * offsets on the stack and reloads them (hsdis): about 45 instructions per step of 8 FMAs. The tile alone, eight
+     * tiles over 64 × 64 (one-JVM rounds, three JVMs each), took 0.72–0.79 of the time on JDK 17 and 0.82–0.95 on JDK
+     * 25; A packed p-major (0.68–0.82) would cost the packing, and p unrolled by two (0.75–0.91 alone) ran at 0.61–0.77
+     * of the speed inside the product. One-JVM A/B against the variable stride, 64×64×10, four or five runs,
+     * JDK 17 / 25: relu(X·B + b) 1.13–1.26 / 1.02–1.09, relu(X·Wᵀ + b) 1.02–1.20 / 1.02–1.20; two runs: X·B + b
+     * 1.15–1.26 / 1.09–1.11, X·Wᵀ + b 1.16–1.23 / 0.90–1.11; relu(X·B + b) 72×64×10 and 100×64×10 1.21–1.23 /
+     * 1.09–1.16, 256×64×10 1.24 / 1.10. A sixteen-row tile at this stride (1.02–1.21 at 64×64×10) was taken out again:
+     * with it, in 4 of 20 fresh JDK 17 JVMs against 0 of 20 without it, C2 compiled the narrow path's vector operations
+     * without their intrinsics, and the MLP's training step allocated 2016 bytes (TrainingStepAllocationTest; JFR put
+     * the allocations in the narrow tiles and the gathers of W).
      */
     private static final int NARROW_LDA = 64;
 
@@ -628,12 +631,6 @@ final class VectorGemm {
             int rows;
             int ai = aOff + i * rowA;
             if (fused && i + 2 * MR <= m && cOff + (i + 2 * MR - 1) * ldc + L <= end) {
-                if (rowA == NARROW_LDA && i + 4 * MR <= m
-                        && cOff + (i + 4 * MR - 1) * ldc + L <= end) {
-                    narrow16x1Bias64(kc, a, ai, wt, c, cOff + i * ldc, ldc, biasPadded, relu);
-                    i += 4 * MR;
-                    continue;
-                }
                 if (rowA == NARROW_LDA) {
                     narrow8x1Bias64(kc, a, ai, wt, c, cOff + i * ldc, ldc, biasPadded, relu);
                 } else {
@@ -871,82 +868,6 @@ final class VectorGemm {
             b.add(c5).intoArray(c, ci + 5 * ldc);
             b.add(c6).intoArray(c, ci + 6 * ldc);
             b.add(c7).intoArray(c, ci + 7 * ldc);
-        }
-    }
-
-    /**
-     * {@link #narrow8x1Bias64} over sixteen rows: sixteen FMA chains in flight instead of eight. With a variable stride
-     * sixteen row offsets would not fit the integer registers; at a constant one they are displacements of one index.
-     * Eight chains of a 4-cycle FMA only just cover two FMA pipes, and the eight-row tile ran at the rate of eight
-     * independent FMA chains on registers alone (about 0.3 ns per FMA here). The tile alone over 64 × 64: 0.91–0.92
-     * of the eight-row tile's time on JDK 25, 0.87–0.90 on JDK 17 in two JVMs of three (1.32 in the third). In the
-     * product, one-JVM A/B against the eight-row tile, relu(X·B + b) and relu(X·Wᵀ + b) 64×64×10: JDK 17, eight JVMs,
-     * 1.02–1.19 and 1.03–1.21; JDK 25, two runs, 1.07 and 1.04–1.09; X·B + b and X·Wᵀ + b 1.03–1.07, relu(X·B + b)
-     * 100×64×10 1.11 and 256×64×10 1.06 (JDK 25). Same FMA chains and epilogue, so the same bits.
-     */
-    private static void narrow16x1Bias64(int k, float[] a, int a0, float[] wt, float[] c, int ci, int ldc,
-                                         float[] bias, boolean relu) {
-        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
-        FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
-        FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S);
-        FloatVector c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S), c14 = FloatVector.zero(S);
-        FloatVector c15 = FloatVector.zero(S);
-        for (int p = 0; p < k; p++) {
-            FloatVector v = FloatVector.fromArray(S, wt, p * L);
-            int q = a0 + p;
-            c0 = FloatVector.broadcast(S, a[q]).fma(v, c0);
-            c1 = FloatVector.broadcast(S, a[q + NARROW_LDA]).fma(v, c1);
-            c2 = FloatVector.broadcast(S, a[q + 2 * NARROW_LDA]).fma(v, c2);
-            c3 = FloatVector.broadcast(S, a[q + 3 * NARROW_LDA]).fma(v, c3);
-            c4 = FloatVector.broadcast(S, a[q + 4 * NARROW_LDA]).fma(v, c4);
-            c5 = FloatVector.broadcast(S, a[q + 5 * NARROW_LDA]).fma(v, c5);
-            c6 = FloatVector.broadcast(S, a[q + 6 * NARROW_LDA]).fma(v, c6);
-            c7 = FloatVector.broadcast(S, a[q + 7 * NARROW_LDA]).fma(v, c7);
-            c8 = FloatVector.broadcast(S, a[q + 8 * NARROW_LDA]).fma(v, c8);
-            c9 = FloatVector.broadcast(S, a[q + 9 * NARROW_LDA]).fma(v, c9);
-            c10 = FloatVector.broadcast(S, a[q + 10 * NARROW_LDA]).fma(v, c10);
-            c11 = FloatVector.broadcast(S, a[q + 11 * NARROW_LDA]).fma(v, c11);
-            c12 = FloatVector.broadcast(S, a[q + 12 * NARROW_LDA]).fma(v, c12);
-            c13 = FloatVector.broadcast(S, a[q + 13 * NARROW_LDA]).fma(v, c13);
-            c14 = FloatVector.broadcast(S, a[q + 14 * NARROW_LDA]).fma(v, c14);
-            c15 = FloatVector.broadcast(S, a[q + 15 * NARROW_LDA]).fma(v, c15);
-        }
-        FloatVector b = FloatVector.fromArray(S, bias, 0);
-        if (relu) {
-            b.add(c0).max(0f).intoArray(c, ci);
-            b.add(c1).max(0f).intoArray(c, ci + ldc);
-            b.add(c2).max(0f).intoArray(c, ci + 2 * ldc);
-            b.add(c3).max(0f).intoArray(c, ci + 3 * ldc);
-            b.add(c4).max(0f).intoArray(c, ci + 4 * ldc);
-            b.add(c5).max(0f).intoArray(c, ci + 5 * ldc);
-            b.add(c6).max(0f).intoArray(c, ci + 6 * ldc);
-            b.add(c7).max(0f).intoArray(c, ci + 7 * ldc);
-            b.add(c8).max(0f).intoArray(c, ci + 8 * ldc);
-            b.add(c9).max(0f).intoArray(c, ci + 9 * ldc);
-            b.add(c10).max(0f).intoArray(c, ci + 10 * ldc);
-            b.add(c11).max(0f).intoArray(c, ci + 11 * ldc);
-            b.add(c12).max(0f).intoArray(c, ci + 12 * ldc);
-            b.add(c13).max(0f).intoArray(c, ci + 13 * ldc);
-            b.add(c14).max(0f).intoArray(c, ci + 14 * ldc);
-            b.add(c15).max(0f).intoArray(c, ci + 15 * ldc);
-        } else {
-            b.add(c0).intoArray(c, ci);
-            b.add(c1).intoArray(c, ci + ldc);
-            b.add(c2).intoArray(c, ci + 2 * ldc);
-            b.add(c3).intoArray(c, ci + 3 * ldc);
-            b.add(c4).intoArray(c, ci + 4 * ldc);
-            b.add(c5).intoArray(c, ci + 5 * ldc);
-            b.add(c6).intoArray(c, ci + 6 * ldc);
-            b.add(c7).intoArray(c, ci + 7 * ldc);
-            b.add(c8).intoArray(c, ci + 8 * ldc);
-            b.add(c9).intoArray(c, ci + 9 * ldc);
-            b.add(c10).intoArray(c, ci + 10 * ldc);
-            b.add(c11).intoArray(c, ci + 11 * ldc);
-            b.add(c12).intoArray(c, ci + 12 * ldc);
-            b.add(c13).intoArray(c, ci + 13 * ldc);
-            b.add(c14).intoArray(c, ci + 14 * ldc);
-            b.add(c15).intoArray(c, ci + 15 * ldc);
         }
     }
 
