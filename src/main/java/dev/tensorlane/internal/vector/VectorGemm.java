@@ -415,7 +415,7 @@ final class VectorGemm {
             this.bias = bias;
             this.biasOff = biasOff;
             this.act = act;
-            group = Math.max(NR, UNBLOCKED_MAX_KN / k / NR * NR);
+            group = groupColumns(k);
             bands = (m + BAND - 1) / BAND;
             groups = (n + group - 1) / group;
             ap = buffer(SHARED_A, m * A_STRIDE);
@@ -435,10 +435,7 @@ final class VectorGemm {
                 return;
             }
             int j0 = (unit - bands) * group, cols = Math.min(group, n - j0);
-            int wide = cols - cols % (2 * NR);
-            for (int p = 0; p < k; p++) {
-                packRow(b, bOff + p * ldb + j0, cols, wide, k, panels, j0 * k, p);
-            }
+            packGroup(b, bOff + j0, ldb, cols, cols - cols % (2 * NR), k, panels, j0 * k);
         }
 
         @Override
@@ -457,16 +454,8 @@ final class VectorGemm {
             int passBands = Math.min(perPass, bands - pass * perPass);
             int j0 = r / passBands * group, cols = Math.min(group, n - j0);
             int i0 = (pass * perPass + r % passBands) * BAND, rows = Math.min(BAND, m - i0);
-            int wide = cols - cols % (2 * NR);
-            int j = 0;
-            for (; j < wide; j += 2 * NR) {
-                wideTiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels, (j0 + j) * k,
-                        2 * NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
-            }
-            for (; j < cols; j += NR) {
-                tiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels, (j0 + j) * k, NR,
-                        beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j, act);
-            }
+            groupTiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels, j0 * k, cols,
+                    cols - cols % (2 * NR), beta, c, cOff + i0 * ldc + j0, ldc, bias, biasOff + j0, act);
         }
     }
 
@@ -1017,7 +1006,7 @@ final class VectorGemm {
             // Panels packed a group at a time (all of B when it fits in UNBLOCKED_MAX_KN floats), then the rows a
             // band at a time, each band through every panel of the group: the band of A stays in L2 while the
             // panels pass (panel by panel over all of m, a 10000×784 A was streamed from memory once per panel).
-            int group = Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
+            int group = groupColumns(kc);
             boolean copyA = copiesRowsOfA(colA, m, full, kc);
             int pass = copyA ? A_PASS : m;
             boolean keepB = m > 2 * pass && (long) kc * full <= KEPT_PANELS_MAX;
@@ -1040,22 +1029,13 @@ final class VectorGemm {
                         int w = j < wide ? 2 * NR : NR;
                         transpose(b, bOff + (j0 + j) * ldb, ldb, w, kc, panels, base + j * kc, w);
                     }
-                    for (int p = 0; p < kc && !transB && pack; p++) {
-                        packRow(b, bOff + p * ldb + j0, cols, wide, kc, panels, base, p);
+                    if (!transB && pack) {
+                        packGroup(b, bOff + j0, ldb, cols, wide, kc, panels, base);
                     }
                     for (int i0 = s0; i0 < s0 + passRows; i0 += BAND) {
-                        int rows = Math.min(BAND, s0 + passRows - i0);
-                        int j = 0;
-                        for (; j < wide; j += 2 * NR) {
-                            wideTiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE,
-                                    panels, base + j * kc, 2 * NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias,
-                                    biasOff + j0 + j, act);
-                        }
-                        for (; j < cols; j += NR) {
-                            tiles(rows, kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap, (i0 - s0) * A_STRIDE, panels,
-                                    base + j * kc, NR, beta, c, cOff + i0 * ldc + j0 + j, ldc, bias, biasOff + j0 + j,
-                                    act);
-                        }
+                        groupTiles(Math.min(BAND, s0 + passRows - i0), kc, alpha, a, aOff + i0 * rowA, rowA, colA, ap,
+                                (i0 - s0) * A_STRIDE, panels, base, cols, wide, beta, c, cOff + i0 * ldc + j0, ldc,
+                                bias, biasOff + j0, act);
                     }
                 }
             }
@@ -1146,6 +1126,36 @@ final class VectorGemm {
                 }
             }
             narrowRows(m, nr, w, kc, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + j, ldc, bias, biasOff + j, act);
+        }
+    }
+
+    /** Columns of B packed at a time: a group of panels of at most UNBLOCKED_MAX_KN floats, whole panels of NR. */
+    private static int groupColumns(int kc) {
+        return Math.max(NR, UNBLOCKED_MAX_KN / Math.max(kc, 1) / NR * NR);
+    }
+
+    /** A group of {@code cols} columns of B, from {@code src} (row p at src + p·ldb), into its panels at base. */
+    private static void packGroup(float[] b, int src, int ldb, int cols, int wide, int kc, float[] panels, int base) {
+        for (int p = 0; p < kc; p++) {
+            packRow(b, src + p * ldb, cols, wide, kc, panels, base, p);
+        }
+    }
+
+    /**
+     * A band of {@code rows} rows through a group of {@code cols} columns packed at {@code base}: the wide panels
+     * (the first {@code wide} columns) by {@link #wideTiles}, the rest panel by panel by {@link #tiles}.
+     */
+    private static void groupTiles(int rows, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap,
+                                   int ap0, float[] panels, int base, int cols, int wide, float beta, float[] c,
+                                   int cOff, int ldc, float[] bias, int biasOff, Activation act) {
+        int j = 0;
+        for (; j < wide; j += 2 * NR) {
+            wideTiles(rows, kc, alpha, a, aOff, rowA, colA, ap, ap0, panels, base + j * kc, 2 * NR, beta, c, cOff + j,
+                    ldc, bias, biasOff + j, act);
+        }
+        for (; j < cols; j += NR) {
+            tiles(rows, kc, alpha, a, aOff, rowA, colA, ap, ap0, panels, base + j * kc, NR, beta, c, cOff + j, ldc,
+                    bias, biasOff + j, act);
         }
     }
 
