@@ -146,10 +146,37 @@ class GemmTest {
             check(false, true, m, 40, 600, -0.75f, 0.5f, 3, seed++);
             check(false, true, m, 40, 600, 1f, 0f, 1, seed++);
         }
-        // Fewer rows than full columns: Xᵀ is packed instead, and the product transposed into C.
+        // Fewer rows than full columns: Xᵀ is packed instead, and the product transposed into C (on AVX-512 up to 128
+        // full columns, so n = 130 there and n = 200 only with narrower vectors).
         for (int m : new int[] {32, 64, 128}) {
-            check(false, true, m, 200, 600, -0.75f, 0.5f, 3, seed++);
-            check(false, true, m, 200, 600, 1.5f, 0f, 1, seed++);
+            for (int n : new int[] {130, 200}) {
+                check(false, true, m, n, 600, -0.75f, 0.5f, 3, seed++);
+                check(false, true, m, n, 600, 1.5f, 0f, 1, seed++);
+            }
+        }
+    }
+
+    /**
+     * Deep relu(X·Wᵀ + b) with more full columns than rows: W's 256 rows at once (on AVX-512, Wᵀ packed into panels)
+     * against its two halves of 128 rows (Xᵀ packed, Cᵀ transposed into C), bit for bit, with and without padding.
+     */
+    @Test
+    void deepXWtByPanelsOfWtOrByCtGivesTheSameBits() {
+        SplittableRandom random = new SplittableRandom(1350);
+        for (int m : new int[] {64, 96}) {
+            for (int k : new int[] {600, 784}) {
+                int n = 256, ldx = k + 3, ldw = k + 1;
+                float[] x = random(random, m * ldx), w = random(random, n * ldw), bias = random(random, n);
+                float[] whole = new float[m * n], halves = new float[m * n];
+                FusedLinear.linear(m, n, k, x, 0, ldx, w, 0, ldw, bias, 0, Activation.RELU, whole, 0, n);
+                for (int j = 0; j < n; j += n / 2) {
+                    FusedLinear.linear(m, n / 2, k, x, 0, ldx, w, j * ldw, ldw, bias, j, Activation.RELU, halves, j, n);
+                }
+                for (int i = 0; i < m * n; i++) {
+                    assertEquals(Float.floatToRawIntBits(halves[i]), Float.floatToRawIntBits(whole[i]),
+                            m + "×" + k + "×" + n + ", element " + i);
+                }
+            }
         }
     }
 

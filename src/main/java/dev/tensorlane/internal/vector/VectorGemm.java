@@ -105,6 +105,16 @@ final class VectorGemm {
      */
     private static final int TRANSPOSED_MIN_ROWS = L >= 16 ? 64 : 32;
     /**
+     * The most full columns for which deep A·Bᵀ with fewer rows than columns computes Cᵀ = W·Xᵀ (see gemm) on AVX-512;
+     * past them, Wᵀ packed into panels won, its tiles running each copied row of X over every panel where Cᵀ runs a
+     * copied row of W over two. One-JVM A/B of the panels against Cᵀ, 11–15 rounds, JDK 17 / 25: relu(X·Wᵀ + b)
+     * 64×784×256 1.08–1.19 / 1.02–1.12 (seven runs), X·Wᵀ + b 64×784×256 0.99–1.27 / 0.95–1.17, 64×784×192
+     * 1.06–1.25 / 0.97–1.13, 64×512×256 1.12–1.19 / 1.16, 128×784×256 1.00–1.07 / 0.96–1.04; at 128 columns
+     * Cᵀ still won (64×1000×128: 0.95–0.96 / 0.95–1.30 for the panels). With AVX2 (-XX:UseAVX=2, JDK 17) Cᵀ won
+     * at any width: 64×784×256 0.87–0.89 for the panels, 64×784×192 0.87–0.89, 32×784×256 0.75.
+     */
+    private static final int CT_MAX_N = 128;
+    /**
      * Shallow A·Bᵀ (k < DOT_MIN_K) from this many rows of the product on packs Bᵀ for the register tiles; below, dot
      * products, since the transposing copy costs k·n moves however few rows share it. One-JVM A/B on Intel, relu(X·Wᵀ
      * + b), dot products against packed, JDK 17 / 25: AVX-512 1×128×64 4.1 / 6.8×, 3×128×64 2.0 / 2.7×, 4×128×64
@@ -281,7 +291,7 @@ final class VectorGemm {
             // instead of dot products; the last n mod NR columns are dot products. Chosen from the product's rows,
             // not the band's, so every band rounds as the whole would.
             int full = n - n % NR;
-            if (m % NR == 0 && m < full && (long) m * full <= UNBLOCKED_MAX_KN) {
+            if (m % NR == 0 && m < full && (full <= CT_MAX_N || L < 16) && (long) m * full <= UNBLOCKED_MAX_KN) {
                 // Fewer rows than columns: Cᵀ = W·Xᵀ with Xᵀ packed instead (m·k moves where Wᵀ takes n·k), into a
                 // per-thread buffer, then transposed into C and finished there. Each element is the same FMA chain
                 // (x·w and w·x are the same product), so the bits are those of the Wᵀ panels, and a band may take
