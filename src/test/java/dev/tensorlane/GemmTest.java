@@ -158,7 +158,7 @@ class GemmTest {
 
     /**
      * Deep relu(X·Wᵀ + b) with more full columns than rows: W's 256 rows at once (on AVX-512, Wᵀ packed into panels)
-     * against its two halves of 128 rows (Xᵀ packed, Cᵀ transposed into C), bit for bit, with and without padding.
+     * against its two halves of 128 rows (Xᵀ packed, Cᵀ transposed into C), bit for bit, X and W in padded rows.
      */
     @Test
     void deepXWtByPanelsOfWtOrByCtGivesTheSameBits() {
