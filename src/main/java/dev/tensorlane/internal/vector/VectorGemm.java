@@ -23,16 +23,16 @@ import jdk.incubator.vector.VectorSpecies;
  * Aᵀ·Bᵀ packs Bᵀ into panels the same way. Buffers are per thread and reused: no allocation per call
  * once a thread has them.
  *
- * <p>A·B runs here at every size: B's panels packed a group at a time, then A in bands of {@value #BAND} rows
- * that pass through the group while in L2 ({@link #block}). Against the cache-blocked path, which also packs A,
- * this measured 100 against 89 GFLOP/s at 1024³, 101 against 92 at 2048³, 103 against 61 at 10000×784×128 and
- * 104 against 48 at 2048×4096×64 (AVX-512, JDK 17, one thread). Aᵀ·op(B) deeper than 2032 (at any depth from
- * 256 with 16 vector registers, where reading Aᵀ in place ran at 0.31–0.40 of it at lda = 1024), and A·Bᵀ with
- * 256 <= k < {@link #DOT_MIN_K} off Intel, with beta = 0, still go to the cache-blocked {@link VectorGemmBlocked}, which
- * does the same arithmetic per element. Here k is not blocked: every element of C is reduced in one pass and combined with
- * beta·C once, which is what the documented error bound needs (summing k blocks into C would round each
- * partial sum at the magnitude of C). Bias and activation are applied to each tile right after it is stored,
- * while it is in L1 ({@link #rowEpilogue}).
+ * <p>A·B runs here at every size: B's panels packed a group at a time, then A in bands of {@value #BAND} rows that pass
+ * through the group while in L2 ({@link #block}). Against the cache-blocked path, which also packs A, this measured 100
+ * against 89 GFLOP/s at 1024³, 101 against 92 at 2048³, 103 against 61 at 10000×784×128 and 104 against 48 at
+ * 2048×4096×64 (AVX-512, JDK 17, one thread). Aᵀ·op(B) deeper than 2032 (at any depth from 256 with 16 vector
+ * registers, where reading Aᵀ in place ran at 0.31–0.40 of it at lda = 1024), and A·Bᵀ with 256 <= k < {@link
+ * #DOT_MIN_K} where 512-bit FMAs are split in two (Zen 4), with beta = 0, still go to the cache-blocked {@link
+ * VectorGemmBlocked}, which does the same arithmetic per element. Here k is not blocked: every element of C is reduced
+ * in one pass and combined with beta·C once, which is what the documented error bound needs (summing k blocks into C
+ * would round each partial sum at the magnitude of C). Bias and activation are applied to each tile right after it is
+ * stored, while it is in L1 ({@link #rowEpilogue}).
  */
 final class VectorGemm {
     private VectorGemm() {}
@@ -57,15 +57,15 @@ final class VectorGemm {
      */
     private static final boolean HALVES = LH < L && Runtime.version().feature() >= 25;
     /**
-     * The narrow tiles in halves ({@link #narrow8x2h}) except on Intel, whose AVX-512 cores issue two 512-bit FMAs
-     * a cycle, so that halves only double the FMAs: there the one-vector tile ran relu(X·Wᵀ + b) 64×64×10 at
-     * 1.14–1.34× and relu(X·B + b) 64×64×10 at 1.18–1.35× the halves' rate (JDK 25, alternating in one JVM, two
-     * runs). On Zen 4 the
+     * The narrow tiles in halves ({@link #narrow8x2h}) except where 512-bit FMAs run at full width
+     * ({@link Cpu#fullWidth512}: Intel, Zen 5), so that halves only double the FMAs: there the one-vector tile ran
+     * relu(X·Wᵀ + b) 64×64×10 at 1.14–1.34× and relu(X·B + b) 64×64×10 at 1.18–1.35× the halves' rate on Intel
+     * (JDK 25, alternating in one JVM, two runs), and at 1.36× and 1.49× on Zen 5 (EPYC, one run). On Zen 4 the
      * halves were the faster (see narrow8x2h). The dot products no longer run in halves: with their lane sums
      * over a tree ({@link #laneSums}) full vectors ran relu(X·Wᵀ + b) 1×784×128, 1×784×256, 1×300×128 and
      * 1×128×64 at 1.02–1.17× the halves' rate on Intel (JDK 25, one JVM).
      */
-    private static final boolean NARROW_HALVES = HALVES && !Cpu.isIntel();
+    private static final boolean NARROW_HALVES = HALVES && !Cpu.fullWidth512();
     /**
      * Pack B's panels for every A·B with enough rows and depth where there are 16 vector registers, from JDK 25 on:
      * only over a packed panel does {@link #tile4x2p} run (AVX2 on JDK 25, JMH, three forks: relu(X·B + b)
@@ -84,12 +84,13 @@ final class VectorGemm {
     private static final int BLOCKED_MIN_M = 16;
     private static final int BLOCKED_MIN_K = 256;
     /**
-     * Shallow A·Bᵀ (k < DOT_MIN_K) through the transposed panels below instead of the cache-blocked path, on Intel
-     * AVX-512, where the eight-row tiles read copied rows of A: one-JVM A/B there (JDK 17 / 25), relu(X·Wᵀ + b)
-     * 64×300×128 1.38 / 1.62, 256×300×256 1.23 / 1.39, 1024×400×1024 1.00 / 0.98. Both paths run one FMA chain per
-     * element, so the bits do not change. Not measured on AMD, where the cache-blocked path was chosen.
+     * Shallow A·Bᵀ (k < DOT_MIN_K) through the transposed panels below instead of the cache-blocked path where
+     * 512-bit FMAs run at full width ({@link Cpu#fullWidth512}), the eight-row tiles reading copied rows of A:
+     * one-JVM A/B (JDK 17 / 25), relu(X·Wᵀ + b) on Intel 64×300×128 1.38 / 1.62, 256×300×256 1.23 / 1.39,
+     * 1024×400×1024 1.00 / 0.98; on Zen 5 (EPYC) 64×300×128 1.15 / 1.34, 256×300×256 1.22 / 1.19. Both paths run
+     * one FMA chain per element, so the bits do not change. On Zen 4 the cache-blocked path was chosen.
      */
-    private static final boolean SHALLOW_PANELS = L >= 16 && Cpu.isIntel();
+    private static final boolean SHALLOW_PANELS = L >= 16 && Cpu.fullWidth512();
     /**
      * From this depth on, A·Bᵀ runs as dot products even for full tiles: the one lane reduction per element is
      * then small next to its k/L FMAs, and packing Bᵀ is saved. Measured at L = 16 (AVX-512, JDK 17): 64×784×128
