@@ -106,7 +106,8 @@ final class VectorGemm {
      */
     private static final int TRANSPOSED_MIN_ROWS = L >= 16 ? 64 : 32;
     /**
-     * The most full columns for which deep A·Bᵀ with fewer rows than columns computes Cᵀ = W·Xᵀ (see gemm) on AVX-512;
+     * The most full columns for which deep A·Bᵀ with fewer rows than columns computes Cᵀ = W·Xᵀ (see gemm) on Intel
+     * AVX-512 (elsewhere see CT_ANY_WIDTH);
      * past them, Wᵀ packed into panels won, its tiles running each copied row of X over every panel where Cᵀ runs a
      * copied row of W over two. One-JVM A/B of the panels against Cᵀ, 11–15 rounds, JDK 17 / 25: relu(X·Wᵀ + b)
      * 64×784×256 1.08–1.19 / 1.02–1.12 (seven runs), X·Wᵀ + b 64×784×256 0.99–1.27 / 0.95–1.17, 64×784×192
@@ -115,6 +116,14 @@ final class VectorGemm {
      * at any width: 64×784×256 0.87–0.89 for the panels, 64×784×192 0.87–0.89, 32×784×256 0.75.
      */
     private static final int CT_MAX_N = 128;
+    /**
+     * Cᵀ at any width off Intel: on Zen 5 (EPYC, family 26 model 2) Wᵀ's panels lost at every width tried past 128,
+     * with or without gathers in their transpose. One-JVM A/B, Cᵀ against the panels, three JVMs per JDK, lowest and
+     * highest, JDK 17 / 25: relu(X·Wᵀ + b) 64×784×192 1.27–1.28 / 1.15–1.53, 64×784×256 1.29–1.35 / 1.52–1.58,
+     * 64×784×512 1.06–1.35 / 1.60–1.62, 96×784×512 1.17–1.19 / 1.42–1.48, 128×784×256 1.04–1.06 / 1.26–1.30,
+     * 64×1024×1024 1.46–1.76 / 1.47–1.74. With 16 vector registers (AVX2) Cᵀ won on Intel as well.
+     */
+    private static final boolean CT_ANY_WIDTH = L < 16 || !Cpu.isIntel();
     /**
      * Shallow A·Bᵀ (k < DOT_MIN_K) from this many rows of the product on packs Bᵀ for the register tiles; below, dot
      * products, since the transposing copy costs k·n moves however few rows share it. One-JVM A/B on Intel, relu(X·Wᵀ
@@ -292,7 +301,8 @@ final class VectorGemm {
             // instead of dot products; the last n mod NR columns are dot products. Chosen from the product's rows,
             // not the band's, so every band rounds as the whole would.
             int full = n - n % NR;
-            if (m % NR == 0 && m < full && (full <= CT_MAX_N || L < 16) && (long) m * full <= UNBLOCKED_MAX_KN) {
+            if (m % NR == 0 && m < full && (full <= CT_MAX_N || CT_ANY_WIDTH)
+                    && (long) m * full <= UNBLOCKED_MAX_KN) {
                 // Fewer rows than columns: Cᵀ = W·Xᵀ with Xᵀ packed instead (m·k moves where Wᵀ takes n·k), into a
                 // per-thread buffer, then transposed into C and finished there. Each element is the same FMA chain
                 // (x·w and w·x are the same product), so the bits are those of the Wᵀ panels, and a band may take
@@ -365,7 +375,7 @@ final class VectorGemm {
                 int nr = n - full;
                 int w = nr <= L ? L : NR;
                 float[] wt = buffer(PANEL, k * w);
-                transposeNarrow(b, bOff + full * ldb, ldb, nr, k, wt, 0, w);
+                transposeNarrow(b, bOff + full * ldb, ldb, nr, k, wt, 0, w, GATHER_NARROW);
                 narrowRows(m, nr, w, k, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + full, ldc, bias,
                         biasOff + full, act);
             }
@@ -483,11 +493,13 @@ final class VectorGemm {
                                float[] bias, int biasOff, Activation act) {
         int w = n <= L ? L : NR;
         float[] wt = NARROW.get();
-        transposeNarrow(b, bOff, ldb, n, k, wt, 0, w);
+        transposeNarrow(b, bOff, ldb, n, k, wt, 0, w, GATHER_NARROW);
         narrowRows(m, n, w, k, alpha, a, aOff, lda, 1, wt, beta, c, cOff, ldc, bias, biasOff, act);
     }
 
     private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[L]);
+    /** Whether {@link #transposeNarrow} gathers the rows that its 4 × 4 blocks leave. */
+    private static final boolean GATHER_NARROW = Cpu.isIntel();
 
     /** {@code t[d + p·ldt + r] = b[s + idx[r] + p]} for r < L, p < cols: L rows of b (idx[r] = r·ldb), by columns. */
     private static void gatherColumns(float[] b, int s, int cols, int[] idx, float[] t, int d, int ldt) {
@@ -500,15 +512,19 @@ final class VectorGemm {
      * {@link #transpose} for the narrow tiles' packed Bᵀ (n < NR), whose lanes past n are never finished into C. Where
      * the 4 × 4 blocks would leave one to three rows to copy a float at a time after two or three blocks (n mod L
      * from 9 to 15 but not 12), AVX-512 gathers those last n mod L rows a column at a time, its lanes past the last
-     * row reading that row again; so t's rows are written up to the next multiple of L, and ldt must reach it. The
-     * transpose alone, 10 × 64, JDK 17 / 25: 274–313 ns against 371–412. One-JVM A/B against the blocks, relu(X·Wᵀ +
+     * row reading that row again; so t's rows are written up to the next multiple of L, and ldt must reach it. On Intel,
+     * the transpose alone, 10 × 64, JDK 17 / 25: 274–313 ns against 371–412. One-JVM A/B against the blocks, relu(X·Wᵀ +
      * b), four to five runs: 64×64×10 0.94–1.04 / 1.02–1.11, 64×300×10 0.95–1.10 / 1.04–1.12, 100×64×10 0.97–1.01 /
      * 1.04–1.07, 64×64×15 1.05–1.10 / 1.01–1.12; 64×64×12 0.97 / 0.94 and 64×64×4 0.92 / 0.88, hence the rule. A
-     * small gain, the tiles' FMAs being most of such a product.
+     * small gain, the tiles' FMAs being most of such a product. On Intel only (GATHER_NARROW): with Zen 5's slower
+     * gathers the blocks won (EPYC, one-JVM A/B of blocks against gathers, two JVMs per JDK, JDK 17 / 25: relu(X·Wᵀ
+     * + b) 64×64×10 1.11–1.12 / 1.11–1.12, 64×128×10 1.02–1.07 / 1.03–1.05, 64×300×10 1.07 / 1.04–1.05, 100×64×10
+     * 1.01–1.07 / 1.04–1.06, Aᵀ·Bᵀ 64×64×10 1.13–1.16 / 1.07–1.11; 64×64×15 lost, 0.96–0.99 / 0.98).
      */
-    static void transposeNarrow(float[] b, int b0, int ldb, int rows, int cols, float[] t, int t0, int ldt) {
+    static void transposeNarrow(float[] b, int b0, int ldb, int rows, int cols, float[] t, int t0, int ldt,
+                                boolean gather) {
         int tail = rows % L;
-        if (L < 16 || tail <= 8 || tail % 4 == 0) {
+        if (!gather || L < 16 || tail <= 8 || tail % 4 == 0) {
             transpose(b, b0, ldb, rows, cols, t, t0, ldt);
             return;
         }

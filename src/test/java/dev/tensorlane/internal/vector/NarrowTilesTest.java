@@ -111,4 +111,34 @@ class NarrowTilesTest {
             }
         }
     }
+
+    /**
+     * The packed Bᵀ of the narrow tiles, by 4 × 4 blocks (Zen) or with the rows they leave gathered (Intel): each
+     * way, column j of the copy is row j of B, for every count of rows up to two vectors and depths around a block.
+     */
+    @Test
+    void narrowTransposeByBlocksOrByGathersCopiesEveryRowOfB() {
+        assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
+        int lanes = VectorConstants.LANES;
+        SplittableRandom random = new SplittableRandom(12);
+        for (boolean gather : new boolean[] {false, true}) {
+            for (int rows = 1; rows < 2 * lanes; rows++) {
+                for (int cols : new int[] {1, 3, 4, 9, 64}) {
+                    int ldb = cols + 2, ldt = rows <= lanes ? lanes : 2 * lanes;
+                    float[] b = new float[3 + rows * ldb];
+                    for (int i = 0; i < b.length; i++) {
+                        b[i] = (float) random.nextGaussian();
+                    }
+                    float[] t = new float[1 + cols * ldt];
+                    VectorGemm.transposeNarrow(b, 3, ldb, rows, cols, t, 1, ldt, gather);
+                    for (int p = 0; p < cols; p++) {
+                        for (int j = 0; j < rows; j++) {
+                            assertEquals(b[3 + j * ldb + p], t[1 + p * ldt + j],
+                                    "gather=" + gather + ", rows=" + rows + ", cols=" + cols + ", p=" + p + ", j=" + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
