@@ -141,4 +141,32 @@ class NarrowTilesTest {
             }
         }
     }
+
+    /**
+     * The transpose that packs Bᵀ for A·Bᵀ: by 16 × 16 blocks on the registers, by gathers and by 4 × 4 blocks,
+     * whichever its shape takes, column j of the copy is row j of B; the rows and columns around 16 and 32 reach
+     * every mix of them.
+     */
+    @Test
+    void transposeCopiesEveryRowOfBIntoAColumn() {
+        assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
+        SplittableRandom random = new SplittableRandom(13);
+        for (int rows : new int[] {1, 4, 15, 16, 17, 31, 32, 33, 50}) {
+            for (int cols : new int[] {1, 15, 16, 17, 32, 47, 64}) {
+                int ldb = cols + 3, ldt = rows + 5;
+                float[] b = new float[2 + rows * ldb];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (float) random.nextGaussian();
+                }
+                float[] t = new float[4 + cols * ldt];
+                VectorGemm.transpose(b, 2, ldb, rows, cols, t, 4, ldt);
+                for (int p = 0; p < cols; p++) {
+                    for (int j = 0; j < rows; j++) {
+                        assertEquals(b[2 + j * ldb + p], t[4 + p * ldt + j],
+                                "rows=" + rows + ", cols=" + cols + ", p=" + p + ", j=" + j);
+                    }
+                }
+            }
+        }
+    }
 }
