@@ -123,7 +123,7 @@ class NarrowTilesTest {
         SplittableRandom random = new SplittableRandom(12);
         for (boolean gather : new boolean[] {false, true}) {
             for (int rows = 1; rows < 2 * lanes; rows++) {
-                for (int cols : new int[] {1, 3, 4, 9, 64}) {
+                for (int cols : new int[] {1, 3, 4, 9, 20, 64}) {
                     int ldb = cols + 2, ldt = rows <= lanes ? lanes : 2 * lanes;
                     float[] b = new float[3 + rows * ldb];
                     for (int i = 0; i < b.length; i++) {
