@@ -375,7 +375,7 @@ final class VectorGemm {
                 int nr = n - full;
                 int w = nr <= L ? L : NR;
                 float[] wt = buffer(PANEL, k * w);
-                transposeNarrow(b, bOff + full * ldb, ldb, nr, k, wt, 0, w, GATHER_NARROW);
+                transposeNarrow(b, bOff + full * ldb, ldb, nr, k, wt, 0, w, GATHER_NARROW, REGISTER_NARROW);
                 narrowRows(m, nr, w, k, alpha, a, aOff, rowA, colA, wt, beta, c, cOff + full, ldc, bias,
                         biasOff + full, act);
             }
@@ -493,7 +493,7 @@ final class VectorGemm {
                                float[] bias, int biasOff, Activation act) {
         int w = n <= L ? L : NR;
         float[] wt = NARROW.get();
-        transposeNarrow(b, bOff, ldb, n, k, wt, 0, w, GATHER_NARROW);
+        transposeNarrow(b, bOff, ldb, n, k, wt, 0, w, GATHER_NARROW, REGISTER_NARROW);
         narrowRows(m, n, w, k, alpha, a, aOff, lda, 1, wt, beta, c, cOff, ldc, bias, biasOff, act);
     }
 
@@ -510,6 +510,15 @@ final class VectorGemm {
     private static final boolean REGISTER_TRANSPOSE = L == 16 && !Cpu.isIntel();
     /** Whether {@link #transposeNarrow} gathers the rows that its 4 × 4 blocks leave. */
     private static final boolean GATHER_NARROW = Cpu.isIntel();
+    /**
+     * Whether {@link #transposeNarrow} moves the n < 16 rows of a narrow Bᵀ as 16 × 16 blocks on the registers
+     * ({@link #transpose16}, the rows past n repeating the last one) instead of 4 × 4 blocks: from JDK 25 on, off
+     * Intel. On Zen 4 (EPYC, family 25 model 17), 10 × 64 alone (best of 20 batches): 173 against 291 ns on JDK 25,
+     * 310 against 350 on JDK 17, where C2 keeps fewer of the sixteen rows on the registers; one-JVM A/B against the
+     * 4 × 4 blocks (with narrow8x2hBias in both, two JVMs per JDK), relu(X·Wᵀ + b) 64×64×10, 64×300×10 and 100×64×10:
+     * 0.94–0.96 on JDK 17, 1.02–1.05 on JDK 25 (Aᵀ·Bᵀ 64×64×10 1.04–1.14).
+     */
+    private static final boolean REGISTER_NARROW = REGISTER_TRANSPOSE && Runtime.version().feature() >= 25;
 
     /** {@code t[d + p·ldt + r] = b[s + idx[r] + p]} for r < L, p < cols: L rows of b (idx[r] = r·ldb), by columns. */
     private static void gatherColumns(float[] b, int s, int cols, int[] idx, float[] t, int d, int ldt) {
@@ -532,7 +541,15 @@ final class VectorGemm {
      * 1.01–1.07 / 1.04–1.06, Aᵀ·Bᵀ 64×64×10 1.13–1.16 / 1.07–1.11; 64×64×15 lost, 0.96–0.99 / 0.98).
      */
     static void transposeNarrow(float[] b, int b0, int ldb, int rows, int cols, float[] t, int t0, int ldt,
-                                boolean gather) {
+                                boolean gather, boolean registers) {
+        if (registers && L == 16 && rows < L) {
+            int p = 0;
+            for (; p + 16 <= cols; p += 16) {
+                transpose16(b, b0 + p, ldb, rows, t, t0 + p * ldt, ldt);
+            }
+            transpose(b, b0 + p, ldb, rows, cols - p, t, t0 + p * ldt, ldt);
+            return;
+        }
         int tail = rows % L;
         if (!gather || L < 16 || tail <= 8 || tail % 4 == 0) {
             transpose(b, b0, ldb, rows, cols, t, t0, ldt);
@@ -554,23 +571,24 @@ final class VectorGemm {
      * d is set with the lanes of row r + d whose bit d is clear; after the rounds for d = 8, 4, 2, 1, row r holds
      * column r. 128 shuffles and blends where the gathers take 16 gathers of 16 loads each.
      */
-    static void transpose16(float[] b, int s, int ldb, float[] t, int d, int ldt) {
+    static void transpose16(float[] b, int s, int ldb, int rows, float[] t, int d, int ldt) {
+        int last = rows - 1;
         FloatVector v0 = FloatVector.fromArray(S, b, s);
-        FloatVector v1 = FloatVector.fromArray(S, b, s + 1 * ldb);
-        FloatVector v2 = FloatVector.fromArray(S, b, s + 2 * ldb);
-        FloatVector v3 = FloatVector.fromArray(S, b, s + 3 * ldb);
-        FloatVector v4 = FloatVector.fromArray(S, b, s + 4 * ldb);
-        FloatVector v5 = FloatVector.fromArray(S, b, s + 5 * ldb);
-        FloatVector v6 = FloatVector.fromArray(S, b, s + 6 * ldb);
-        FloatVector v7 = FloatVector.fromArray(S, b, s + 7 * ldb);
-        FloatVector v8 = FloatVector.fromArray(S, b, s + 8 * ldb);
-        FloatVector v9 = FloatVector.fromArray(S, b, s + 9 * ldb);
-        FloatVector v10 = FloatVector.fromArray(S, b, s + 10 * ldb);
-        FloatVector v11 = FloatVector.fromArray(S, b, s + 11 * ldb);
-        FloatVector v12 = FloatVector.fromArray(S, b, s + 12 * ldb);
-        FloatVector v13 = FloatVector.fromArray(S, b, s + 13 * ldb);
-        FloatVector v14 = FloatVector.fromArray(S, b, s + 14 * ldb);
-        FloatVector v15 = FloatVector.fromArray(S, b, s + 15 * ldb);
+        FloatVector v1 = FloatVector.fromArray(S, b, s + Math.min(1, last) * ldb);
+        FloatVector v2 = FloatVector.fromArray(S, b, s + Math.min(2, last) * ldb);
+        FloatVector v3 = FloatVector.fromArray(S, b, s + Math.min(3, last) * ldb);
+        FloatVector v4 = FloatVector.fromArray(S, b, s + Math.min(4, last) * ldb);
+        FloatVector v5 = FloatVector.fromArray(S, b, s + Math.min(5, last) * ldb);
+        FloatVector v6 = FloatVector.fromArray(S, b, s + Math.min(6, last) * ldb);
+        FloatVector v7 = FloatVector.fromArray(S, b, s + Math.min(7, last) * ldb);
+        FloatVector v8 = FloatVector.fromArray(S, b, s + Math.min(8, last) * ldb);
+        FloatVector v9 = FloatVector.fromArray(S, b, s + Math.min(9, last) * ldb);
+        FloatVector v10 = FloatVector.fromArray(S, b, s + Math.min(10, last) * ldb);
+        FloatVector v11 = FloatVector.fromArray(S, b, s + Math.min(11, last) * ldb);
+        FloatVector v12 = FloatVector.fromArray(S, b, s + Math.min(12, last) * ldb);
+        FloatVector v13 = FloatVector.fromArray(S, b, s + Math.min(13, last) * ldb);
+        FloatVector v14 = FloatVector.fromArray(S, b, s + Math.min(14, last) * ldb);
+        FloatVector v15 = FloatVector.fromArray(S, b, s + Math.min(15, last) * ldb);
         FloatVector x, y;
         x = v0;
         y = v8;
@@ -739,7 +757,7 @@ final class VectorGemm {
                 int p = 0;
                 if (REGISTER_TRANSPOSE) {
                     for (; p + 16 <= cols; p += 16) {
-                        transpose16(b, b0 + j * ldb + p, ldb, t, t0 + p * ldt + j, ldt);
+                        transpose16(b, b0 + j * ldb + p, ldb, L, t, t0 + p * ldt + j, ldt);
                     }
                 }
                 gatherColumns(b, b0 + j * ldb + p, cols - p, idx, t, t0 + p * ldt + j, ldt);
@@ -827,7 +845,7 @@ final class VectorGemm {
         // A layer's case (bias, relu or not, rows of C contiguous): eight-row tiles finished on the registers and
         // stored straight into C (narrow8x1Bias), all but a last one whose whole vectors would reach past C. Where
         // measured: AVX-512 (with AVX2, n <= 8 measured 0.99 on both JDKs).
-        boolean fused = L >= 16 && !NARROW_HALVES && w == L && colA == 1 && ldc == n && beta == 0f && alpha == 1f
+        boolean fused = L >= 16 && w == L && colA == 1 && ldc == n && beta == 0f && alpha == 1f
                 && bias != null && act != Activation.SIGMOID;
         boolean relu = act == Activation.RELU;
         int i = 0;
@@ -835,7 +853,9 @@ final class VectorGemm {
             int rows;
             int ai = aOff + i * rowA;
             if (fused && i + 2 * MR <= m && cOff + (i + 2 * MR - 1) * ldc + L <= end) {
-                if (rowA == NARROW_LDA) {
+                if (NARROW_HALVES) {
+                    narrow8x2hBias(kc, a, ai, rowA, wt, c, cOff + i * ldc, ldc, biasPadded, relu);
+                } else if (rowA == NARROW_LDA) {
                     narrow8x1Bias64(kc, a, ai, wt, c, cOff + i * ldc, ldc, biasPadded, relu);
                 } else {
                     narrow8x1Bias(kc, a, ai, rowA, wt, c, cOff + i * ldc, ldc, biasPadded, relu);
@@ -1188,6 +1208,91 @@ final class VectorGemm {
         d6.intoArray(tile, 6 * L + LH);
         c7.intoArray(tile, 7 * L);
         d7.intoArray(tile, 7 * L + LH);
+    }
+
+    /**
+     * {@link #narrow8x2h} finished as {@link #narrow8x1Bias} finishes narrow8x1: bias (zero past n) and relu added to
+     * both halves on the registers, each row stored as its two halves straight into C, rows in order so that a row's
+     * lanes past n, landing on the next row's first columns, are overwritten by that row. On Zen 4 (EPYC, family 25
+     * model 17, JDK 25), against the halves' scratch tile, narrowEpilogue and narrowStore: relu(X·B + b) 64×64×10 1.80
+     * → 1.42 µs (best of 20 batches); one-JVM A/B, two JVMs, relu(X·B + b) 64×64×10 1.19–1.22, X·B + b 1.04–1.06.
+     * The same FMA chains and epilogue operations, so the same bits.
+     */
+    static void narrow8x2hBias(int k, float[] a, int a0, int rowA, float[] wt, float[] c, int ci, int ldc,
+                               float[] bias, boolean relu) {
+        FloatVector c0 = FloatVector.zero(H), c1 = FloatVector.zero(H), c2 = FloatVector.zero(H);
+        FloatVector c3 = FloatVector.zero(H), c4 = FloatVector.zero(H), c5 = FloatVector.zero(H);
+        FloatVector c6 = FloatVector.zero(H), c7 = FloatVector.zero(H);
+        FloatVector d0 = FloatVector.zero(H), d1 = FloatVector.zero(H), d2 = FloatVector.zero(H);
+        FloatVector d3 = FloatVector.zero(H), d4 = FloatVector.zero(H), d5 = FloatVector.zero(H);
+        FloatVector d6 = FloatVector.zero(H), d7 = FloatVector.zero(H);
+        int a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA, a4 = a3 + rowA, a5 = a4 + rowA, a6 = a5 + rowA;
+        int a7 = a6 + rowA;
+        for (int p = 0; p < k; p++) {
+            FloatVector lo = FloatVector.fromArray(H, wt, p * L);
+            FloatVector hi = FloatVector.fromArray(H, wt, p * L + LH);
+            FloatVector x = FloatVector.broadcast(H, a[a0 + p]);
+            c0 = x.fma(lo, c0);
+            d0 = x.fma(hi, d0);
+            x = FloatVector.broadcast(H, a[a1 + p]);
+            c1 = x.fma(lo, c1);
+            d1 = x.fma(hi, d1);
+            x = FloatVector.broadcast(H, a[a2 + p]);
+            c2 = x.fma(lo, c2);
+            d2 = x.fma(hi, d2);
+            x = FloatVector.broadcast(H, a[a3 + p]);
+            c3 = x.fma(lo, c3);
+            d3 = x.fma(hi, d3);
+            x = FloatVector.broadcast(H, a[a4 + p]);
+            c4 = x.fma(lo, c4);
+            d4 = x.fma(hi, d4);
+            x = FloatVector.broadcast(H, a[a5 + p]);
+            c5 = x.fma(lo, c5);
+            d5 = x.fma(hi, d5);
+            x = FloatVector.broadcast(H, a[a6 + p]);
+            c6 = x.fma(lo, c6);
+            d6 = x.fma(hi, d6);
+            x = FloatVector.broadcast(H, a[a7 + p]);
+            c7 = x.fma(lo, c7);
+            d7 = x.fma(hi, d7);
+        }
+        // b + acc, as in narrow8x1Bias: the call on a vector of known class.
+        FloatVector bl = FloatVector.fromArray(H, bias, 0), bh = FloatVector.fromArray(H, bias, LH);
+        if (relu) {
+            bl.add(c0).max(0f).intoArray(c, ci);
+            bh.add(d0).max(0f).intoArray(c, ci + LH);
+            bl.add(c1).max(0f).intoArray(c, ci + ldc);
+            bh.add(d1).max(0f).intoArray(c, ci + ldc + LH);
+            bl.add(c2).max(0f).intoArray(c, ci + 2 * ldc);
+            bh.add(d2).max(0f).intoArray(c, ci + 2 * ldc + LH);
+            bl.add(c3).max(0f).intoArray(c, ci + 3 * ldc);
+            bh.add(d3).max(0f).intoArray(c, ci + 3 * ldc + LH);
+            bl.add(c4).max(0f).intoArray(c, ci + 4 * ldc);
+            bh.add(d4).max(0f).intoArray(c, ci + 4 * ldc + LH);
+            bl.add(c5).max(0f).intoArray(c, ci + 5 * ldc);
+            bh.add(d5).max(0f).intoArray(c, ci + 5 * ldc + LH);
+            bl.add(c6).max(0f).intoArray(c, ci + 6 * ldc);
+            bh.add(d6).max(0f).intoArray(c, ci + 6 * ldc + LH);
+            bl.add(c7).max(0f).intoArray(c, ci + 7 * ldc);
+            bh.add(d7).max(0f).intoArray(c, ci + 7 * ldc + LH);
+        } else {
+            bl.add(c0).intoArray(c, ci);
+            bh.add(d0).intoArray(c, ci + LH);
+            bl.add(c1).intoArray(c, ci + ldc);
+            bh.add(d1).intoArray(c, ci + ldc + LH);
+            bl.add(c2).intoArray(c, ci + 2 * ldc);
+            bh.add(d2).intoArray(c, ci + 2 * ldc + LH);
+            bl.add(c3).intoArray(c, ci + 3 * ldc);
+            bh.add(d3).intoArray(c, ci + 3 * ldc + LH);
+            bl.add(c4).intoArray(c, ci + 4 * ldc);
+            bh.add(d4).intoArray(c, ci + 4 * ldc + LH);
+            bl.add(c5).intoArray(c, ci + 5 * ldc);
+            bh.add(d5).intoArray(c, ci + 5 * ldc + LH);
+            bl.add(c6).intoArray(c, ci + 6 * ldc);
+            bh.add(d6).intoArray(c, ci + 6 * ldc + LH);
+            bl.add(c7).intoArray(c, ci + 7 * ldc);
+            bh.add(d7).intoArray(c, ci + 7 * ldc + LH);
+        }
     }
 
     /** This thread's buffer from {@code holder}, grown to at least {@code size} floats (kept for the next call). */

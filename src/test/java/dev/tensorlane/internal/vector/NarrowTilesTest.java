@@ -43,6 +43,51 @@ class NarrowTilesTest {
     }
 
     /**
+     * The fused half-vector tile (bias and relu on the registers, rows stored straight into C, n floats apart) gives
+     * the bits of the half-vector tile followed by the scratch tile's epilogue, and leaves C's next row untouched.
+     */
+    @Test
+    void fusedHalfVectorTileGivesTheBitsOfTheTileThenItsEpilogue() {
+        assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
+        assumeTrue(VectorConstants.HALF.length() < VectorConstants.LANES && Runtime.version().feature() >= 25,
+                "half-vector tiles run on AVX-512 from JDK 25 on");
+        int lanes = VectorConstants.LANES;
+        SplittableRandom random = new SplittableRandom(14);
+        for (int n : new int[] {1, 10, lanes}) {
+            for (boolean relu : new boolean[] {false, true}) {
+                for (int k : new int[] {1, 7, 64, 130}) {
+                    int lda = k + 3;
+                    float[] a = new float[8 * lda + 5], wt = new float[k * lanes], bias = new float[lanes];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = (float) random.nextGaussian();
+                    }
+                    for (int i = 0; i < wt.length; i++) {
+                        wt[i] = (float) random.nextGaussian();
+                    }
+                    for (int j = 0; j < n; j++) {
+                        bias[j] = (float) random.nextGaussian();
+                    }
+                    float[] tile = new float[8 * lanes];
+                    VectorGemm.narrow8x2h(k, a, 2, lda, 1, wt, tile);
+                    // C: eight rows of n floats at offset 4, then a ninth row and a vector's worth of slack.
+                    float[] c = new float[4 + 9 * n + lanes];
+                    java.util.Arrays.fill(c, -7f);
+                    VectorGemm.narrow8x2hBias(k, a, 2, lda, wt, c, 4, n, bias, relu);
+                    for (int r = 0; r < 8; r++) {
+                        for (int j = 0; j < n; j++) {
+                            float want = bias[j] + tile[r * lanes + j];
+                            want = relu ? Math.max(want, 0f) : want;
+                            assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(c[4 + r * n + j]),
+                                    "n=" + n + ", relu=" + relu + ", k=" + k + ", row " + r + ", column " + j);
+                        }
+                    }
+                    assertEquals(-7f, c[3], "n=" + n + ": before C");
+                }
+            }
+        }
+    }
+
+    /**
      * The narrow tile over rows of op(A) along p (X·B, X·Wᵀ) and over op(A) = Aᵀ, whose rows are lda apart along
      * p: the same FMA chains, so the same bits, on every species.
      */
@@ -113,28 +158,30 @@ class NarrowTilesTest {
     }
 
     /**
-     * The packed Bᵀ of the narrow tiles, by 4 × 4 blocks (Zen) or with the rows they leave gathered (Intel): each
-     * way, column j of the copy is row j of B, for every count of rows up to two vectors and depths around a block.
+     * The packed Bᵀ of the narrow tiles, by 4 × 4 blocks (Zen), with the rows they leave gathered (Intel) or by 16 × 16
+     * blocks on the registers (Zen from JDK 25 on): each way, column j of the copy is row j of B, for every count of
+     * rows up to two vectors and depths around a block.
      */
     @Test
-    void narrowTransposeByBlocksOrByGathersCopiesEveryRowOfB() {
+    void narrowTransposeEveryWayCopiesEveryRowOfB() {
         assumeTrue(KernelsProvider.vector().isPresent(), "Vector API not available in this run");
         int lanes = VectorConstants.LANES;
         SplittableRandom random = new SplittableRandom(12);
-        for (boolean gather : new boolean[] {false, true}) {
+        for (int way = 0; way < 3; way++) {
+            boolean gather = way == 1, registers = way == 2;
             for (int rows = 1; rows < 2 * lanes; rows++) {
-                for (int cols : new int[] {1, 3, 4, 9, 20, 64}) {
+                for (int cols : new int[] {1, 3, 4, 9, 15, 16, 17, 20, 33, 64}) {
                     int ldb = cols + 2, ldt = rows <= lanes ? lanes : 2 * lanes;
                     float[] b = new float[3 + rows * ldb];
                     for (int i = 0; i < b.length; i++) {
                         b[i] = (float) random.nextGaussian();
                     }
                     float[] t = new float[1 + cols * ldt];
-                    VectorGemm.transposeNarrow(b, 3, ldb, rows, cols, t, 1, ldt, gather);
+                    VectorGemm.transposeNarrow(b, 3, ldb, rows, cols, t, 1, ldt, gather, registers);
                     for (int p = 0; p < cols; p++) {
                         for (int j = 0; j < rows; j++) {
                             assertEquals(b[3 + j * ldb + p], t[1 + p * ldt + j],
-                                    "gather=" + gather + ", rows=" + rows + ", cols=" + cols + ", p=" + p + ", j=" + j);
+                                    "way=" + way + ", rows=" + rows + ", cols=" + cols + ", p=" + p + ", j=" + j);
                         }
                     }
                 }
