@@ -1361,6 +1361,10 @@ final class VectorGemm {
             }
         } else {
             int j = 0;
+            if (m == 1 && full == 4 * NR) {
+                tile1x8(kc, alpha, a, aOff, colA, b, bOff, ldb, beta, c, cOff, bias, biasOff, act);
+                j = full;
+            }
             if (m < MR) {
                 for (; j + 2 * NR <= full; j += 2 * NR) {
                     fewRows(m, kc, alpha, a, aOff, rowA, colA, b, bOff + j, ldb, beta, c, cOff + j, ldc, bias,
@@ -2721,6 +2725,49 @@ final class VectorGemm {
                         .intoArray(c, cr + j);
             }
         }
+    }
+
+    /**
+     * One row × eight vectors, a single sample through a layer of 4·NR full columns (128 on AVX-512): B read in one
+     * pass, each row as one run, where {@link #tile1x4} and {@link #tile1x8h} take two passes of half rows. On Zen 4
+     * (EPYC, family 25 model 17), relu(X·B + b) 1×784×128, B streamed from L2 (median of 15 batches): the tile alone
+     * 3.5–3.6 µs on both JDKs, against 5.0–5.6 µs for the whole product through two one-row tiles; one-JVM A/B, two
+     * JVMs, JDK 17 / 25: 1×784×128 1.06–1.21 / 1.16–1.20, 1×300×128 1.08–1.09 / 1.23–1.26. Over wider B in passes of
+     * 4·NR it lost (1×784×256 0.92–0.93 / 0.98–1.04), so only where one pass covers B. Same FMA chain per element as
+     * every tile.
+     */
+    private static void tile1x8(int kc, float alpha, float[] a, int a0, int colA,
+                                float[] b, int bOff, int ldb, float beta, float[] c, int c0,
+                                float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c04 = FloatVector.zero(S), c05 = FloatVector.zero(S);
+        FloatVector c06 = FloatVector.zero(S), c07 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p * colA]);
+            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
+            c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
+            c02 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), c02);
+            c03 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), c03);
+            c04 = x.fma(FloatVector.fromArray(S, b, bp + 4 * L), c04);
+            c05 = x.fma(FloatVector.fromArray(S, b, bp + 5 * L), c05);
+            c06 = x.fma(FloatVector.fromArray(S, b, bp + 6 * L), c06);
+            c07 = x.fma(FloatVector.fromArray(S, b, bp + 7 * L), c07);
+        }
+        // As in tile1x4: raw sums into C (beta = 0) or the scratch tile, then finish().
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
+        ZERO.blend(c02, EVERY_LANE).intoArray(out, o + 2 * L);
+        ZERO.blend(c03, EVERY_LANE).intoArray(out, o + 3 * L);
+        ZERO.blend(c04, EVERY_LANE).intoArray(out, o + 4 * L);
+        ZERO.blend(c05, EVERY_LANE).intoArray(out, o + 5 * L);
+        ZERO.blend(c06, EVERY_LANE).intoArray(out, o + 6 * L);
+        ZERO.blend(c07, EVERY_LANE).intoArray(out, o + 7 * L);
+        finish(out, o, 0, 1, 4 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
     }
 
     /**
