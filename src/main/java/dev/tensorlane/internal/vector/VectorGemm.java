@@ -498,6 +498,8 @@ final class VectorGemm {
     }
 
     private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[L]);
+    /** {@link #transpose16}'s block between its two passes. */
+    private static final ThreadLocal<float[]> TRANSPOSE16 = ThreadLocal.withInitial(() -> new float[256]);
     /**
      * Whether {@link #transpose} moves 16 × 16 blocks through the registers ({@link #transpose16}), gathering only the
      * columns past the last block. Off Intel: on Zen 5 (EPYC, family 26 model 2), one-JVM A/B against the gathers,
@@ -513,10 +515,11 @@ final class VectorGemm {
     /**
      * Whether {@link #transposeNarrow} moves the n < 16 rows of a narrow Bᵀ as 16 × 16 blocks on the registers
      * ({@link #transpose16}, the rows past n repeating the last one) instead of 4 × 4 blocks: from JDK 25 on, off
-     * Intel. On Zen 4 (EPYC, family 25 model 17), 10 × 64 alone (best of 20 batches): 173 against 291 ns on JDK 25,
-     * 310 against 350 on JDK 17, where C2 keeps fewer of the sixteen rows on the registers; one-JVM A/B against the
-     * 4 × 4 blocks (with narrow8x2hBias in both, two JVMs per JDK), relu(X·Wᵀ + b) 64×64×10, 64×300×10 and 100×64×10:
-     * 0.94–0.96 on JDK 17, 1.02–1.05 on JDK 25 (Aᵀ·Bᵀ 64×64×10 1.04–1.14).
+     * Intel. On Zen 4 (EPYC, family 25 model 17), 10 × 64 alone (best of 20 batches): 125 against 296 ns on JDK 25
+     * (173 with the earlier transpose16, one pass over sixteen vectors). One-JVM A/B against the 4 × 4 blocks, two
+     * JVMs per JDK, with that earlier transpose16: relu(X·Wᵀ + b) 64×64×10, 64×300×10 and 100×64×10 1.02–1.05 on JDK
+     * 25 (Aᵀ·Bᵀ 64×64×10 1.04–1.14), 0.94–0.96 on JDK 17; with the two-pass one, alone 224–293 against 348–378 ns on
+     * JDK 17, but in the product still no faster there (64×64×10 and 64×300×10 1.00 and 0.99).
      */
     private static final boolean REGISTER_NARROW = REGISTER_TRANSPOSE && Runtime.version().feature() >= 25;
 
@@ -543,10 +546,8 @@ final class VectorGemm {
     static void transposeNarrow(float[] b, int b0, int ldb, int rows, int cols, float[] t, int t0, int ldt,
                                 boolean gather, boolean registers) {
         if (registers && L == 16 && rows < L) {
-            int p = 0;
-            for (; p + 16 <= cols; p += 16) {
-                transpose16(b, b0 + p, ldb, rows, t, t0 + p * ldt, ldt);
-            }
+            int p = cols - cols % 16;
+            transpose16(b, b0, ldb, rows, p / 16, t, t0, ldt, TRANSPOSE16.get());
             transpose(b, b0 + p, ldb, rows, cols - p, t, t0 + p * ldt, ldt);
             return;
         }
@@ -565,175 +566,136 @@ final class VectorGemm {
     }
 
     /**
-     * {@code t[d + q·ldt + r] = b[s + r·ldb + q]} for r, q < 16: one 16 × 16 block (L = 16) transposed on the
-     * registers, sixteen row loads and sixteen stores of whole vectors. Four rounds of lane swaps, as in
-     * {@link #laneSums16}: round d exchanges, between rows r and r + d (bit d of r clear), the lanes of row r whose bit
-     * d is set with the lanes of row r + d whose bit d is clear; after the rounds for d = 8, 4, 2, 1, row r holds
-     * column r. 128 shuffles and blends where the gathers take 16 gathers of 16 loads each.
+     * {@link #transpose16} in two passes of four rows each, through a scratch block of 256 floats: the rounds act on
+     * separate bits of the row and lane indices (round d swaps the elements whose row bit d and lane bit d differ), so
+     * they may run in any order. The first pass takes rows g, g + 4, g + 8, g + 12 through rounds 8 and 4, the second
+     * rows 4h to 4h + 3 through rounds 2 and 1: four vectors live instead of sixteen. Rows from {@code rows} on repeat
+     * the last one. The same moves, so the same block.
      */
-    static void transpose16(float[] b, int s, int ldb, int rows, float[] t, int d, int ldt) {
+    static void transpose16x4(float[] b, int s, int ldb, int rows, float[] t, int d, int ldt, float[] scratch) {
         int last = rows - 1;
-        FloatVector v0 = FloatVector.fromArray(S, b, s);
-        FloatVector v1 = FloatVector.fromArray(S, b, s + Math.min(1, last) * ldb);
-        FloatVector v2 = FloatVector.fromArray(S, b, s + Math.min(2, last) * ldb);
-        FloatVector v3 = FloatVector.fromArray(S, b, s + Math.min(3, last) * ldb);
-        FloatVector v4 = FloatVector.fromArray(S, b, s + Math.min(4, last) * ldb);
-        FloatVector v5 = FloatVector.fromArray(S, b, s + Math.min(5, last) * ldb);
-        FloatVector v6 = FloatVector.fromArray(S, b, s + Math.min(6, last) * ldb);
-        FloatVector v7 = FloatVector.fromArray(S, b, s + Math.min(7, last) * ldb);
-        FloatVector v8 = FloatVector.fromArray(S, b, s + Math.min(8, last) * ldb);
-        FloatVector v9 = FloatVector.fromArray(S, b, s + Math.min(9, last) * ldb);
-        FloatVector v10 = FloatVector.fromArray(S, b, s + Math.min(10, last) * ldb);
-        FloatVector v11 = FloatVector.fromArray(S, b, s + Math.min(11, last) * ldb);
-        FloatVector v12 = FloatVector.fromArray(S, b, s + Math.min(12, last) * ldb);
-        FloatVector v13 = FloatVector.fromArray(S, b, s + Math.min(13, last) * ldb);
-        FloatVector v14 = FloatVector.fromArray(S, b, s + Math.min(14, last) * ldb);
-        FloatVector v15 = FloatVector.fromArray(S, b, s + Math.min(15, last) * ldb);
-        FloatVector x, y;
-        x = v0;
-        y = v8;
-        v0 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v8 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v1;
-        y = v9;
-        v1 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v9 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v2;
-        y = v10;
-        v2 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v10 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v3;
-        y = v11;
-        v3 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v11 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v4;
-        y = v12;
-        v4 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v12 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v5;
-        y = v13;
-        v5 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v13 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v6;
-        y = v14;
-        v6 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v14 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v7;
-        y = v15;
-        v7 = x.blend(y.rearrange(SWAP8), HIGH8);
-        v15 = x.rearrange(SWAP8).blend(y, HIGH8);
-        x = v0;
-        y = v4;
-        v0 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v4 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v1;
-        y = v5;
-        v1 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v5 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v2;
-        y = v6;
-        v2 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v6 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v3;
-        y = v7;
-        v3 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v7 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v8;
-        y = v12;
-        v8 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v12 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v9;
-        y = v13;
-        v9 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v13 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v10;
-        y = v14;
-        v10 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v14 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v11;
-        y = v15;
-        v11 = x.blend(y.rearrange(SWAP4), HIGH4);
-        v15 = x.rearrange(SWAP4).blend(y, HIGH4);
-        x = v0;
-        y = v2;
-        v0 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v2 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v1;
-        y = v3;
-        v1 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v3 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v4;
-        y = v6;
-        v4 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v6 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v5;
-        y = v7;
-        v5 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v7 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v8;
-        y = v10;
-        v8 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v10 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v9;
-        y = v11;
-        v9 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v11 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v12;
-        y = v14;
-        v12 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v14 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v13;
-        y = v15;
-        v13 = x.blend(y.rearrange(SWAP2), HIGH2);
-        v15 = x.rearrange(SWAP2).blend(y, HIGH2);
-        x = v0;
-        y = v1;
-        v0 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v1 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v2;
-        y = v3;
-        v2 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v3 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v4;
-        y = v5;
-        v4 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v5 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v6;
-        y = v7;
-        v6 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v7 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v8;
-        y = v9;
-        v8 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v9 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v10;
-        y = v11;
-        v10 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v11 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v12;
-        y = v13;
-        v12 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v13 = x.rearrange(SWAP1).blend(y, HIGH1);
-        x = v14;
-        y = v15;
-        v14 = x.blend(y.rearrange(SWAP1), HIGH1);
-        v15 = x.rearrange(SWAP1).blend(y, HIGH1);
-        v0.intoArray(t, d);
-        v1.intoArray(t, d + 1 * ldt);
-        v2.intoArray(t, d + 2 * ldt);
-        v3.intoArray(t, d + 3 * ldt);
-        v4.intoArray(t, d + 4 * ldt);
-        v5.intoArray(t, d + 5 * ldt);
-        v6.intoArray(t, d + 6 * ldt);
-        v7.intoArray(t, d + 7 * ldt);
-        v8.intoArray(t, d + 8 * ldt);
-        v9.intoArray(t, d + 9 * ldt);
-        v10.intoArray(t, d + 10 * ldt);
-        v11.intoArray(t, d + 11 * ldt);
-        v12.intoArray(t, d + 12 * ldt);
-        v13.intoArray(t, d + 13 * ldt);
-        v14.intoArray(t, d + 14 * ldt);
-        v15.intoArray(t, d + 15 * ldt);
+        for (int g = 0; g < 4; g++) {
+            FloatVector v0 = FloatVector.fromArray(S, b, s + Math.min(g, last) * ldb);
+            FloatVector v1 = FloatVector.fromArray(S, b, s + Math.min(g + 4, last) * ldb);
+            FloatVector v2 = FloatVector.fromArray(S, b, s + Math.min(g + 8, last) * ldb);
+            FloatVector v3 = FloatVector.fromArray(S, b, s + Math.min(g + 12, last) * ldb);
+            FloatVector x = v0, y = v2;
+            v0 = x.blend(y.rearrange(SWAP8), HIGH8);
+            v2 = x.rearrange(SWAP8).blend(y, HIGH8);
+            x = v1;
+            y = v3;
+            v1 = x.blend(y.rearrange(SWAP8), HIGH8);
+            v3 = x.rearrange(SWAP8).blend(y, HIGH8);
+            x = v0;
+            y = v1;
+            v0 = x.blend(y.rearrange(SWAP4), HIGH4);
+            v1 = x.rearrange(SWAP4).blend(y, HIGH4);
+            x = v2;
+            y = v3;
+            v2 = x.blend(y.rearrange(SWAP4), HIGH4);
+            v3 = x.rearrange(SWAP4).blend(y, HIGH4);
+            v0.intoArray(scratch, g * 16);
+            v1.intoArray(scratch, (g + 4) * 16);
+            v2.intoArray(scratch, (g + 8) * 16);
+            v3.intoArray(scratch, (g + 12) * 16);
+        }
+        for (int h = 0; h < 16; h += 4) {
+            FloatVector v0 = FloatVector.fromArray(S, scratch, h * 16);
+            FloatVector v1 = FloatVector.fromArray(S, scratch, (h + 1) * 16);
+            FloatVector v2 = FloatVector.fromArray(S, scratch, (h + 2) * 16);
+            FloatVector v3 = FloatVector.fromArray(S, scratch, (h + 3) * 16);
+            FloatVector x = v0, y = v2;
+            v0 = x.blend(y.rearrange(SWAP2), HIGH2);
+            v2 = x.rearrange(SWAP2).blend(y, HIGH2);
+            x = v1;
+            y = v3;
+            v1 = x.blend(y.rearrange(SWAP2), HIGH2);
+            v3 = x.rearrange(SWAP2).blend(y, HIGH2);
+            x = v0;
+            y = v1;
+            v0 = x.blend(y.rearrange(SWAP1), HIGH1);
+            v1 = x.rearrange(SWAP1).blend(y, HIGH1);
+            x = v2;
+            y = v3;
+            v2 = x.blend(y.rearrange(SWAP1), HIGH1);
+            v3 = x.rearrange(SWAP1).blend(y, HIGH1);
+            v0.intoArray(t, d + h * ldt);
+            v1.intoArray(t, d + (h + 1) * ldt);
+            v2.intoArray(t, d + (h + 2) * ldt);
+            v3.intoArray(t, d + (h + 3) * ldt);
+        }
+    }
+
+    /**
+     * {@code t[d + q·ldt + r] = b[s + r·ldb + q]} for r < 16, q < 16·blocks: a strip of 16 rows (L = 16) transposed
+     * in 16 × 16 blocks on the registers, whole vectors loaded and stored. Rows from {@code rows} on repeat the last one.
+     * Four rounds of lane swaps, as in {@link #laneSums16}: round d exchanges, between rows r and r + d (bit d of r
+     * clear), the lanes of row r whose bit d is set with the lanes of row r + d whose bit d is clear; after the rounds
+     * for d = 8, 4, 2 and 1, row r holds column r. Each round acts on bit d of the row and of the lane alone, so the
+     * rounds may run in any order: a first pass takes rows g, g + 4, g + 8, g + 12 through rounds 8 and 4 into
+     * {@code scratch} (256 floats), a second rows 4h to 4h + 3 through rounds 2 and 1 into t, four vectors live where
+     * all sixteen at once spilled on JDK 17. The loop over blocks is here, not in the caller, so that C2 keeps the
+     * shuffles and masks out of it. On Zen 4 (EPYC), 64 × 784 transposed (median of 15 batches), per block: 65 ns
+     * against 89–90 for one pass over sixteen vectors, a call per block, on JDK 17; 36–53 against 53–72 on JDK 25.
+     * One-JVM A/B against that one pass, two JVMs per JDK, JDK 17 / 25: relu(X·Wᵀ + b) 64×784×128 1.07 / 1.02,
+     * 64×128×64 1.05 / 1.04, 64×784×256 1.04 / 1.02, Aᵀ·Bᵀ 256³ 1.02 / 1.01, A·Bᵀ 512³ 1.00 / 1.00.
+     */
+    static void transpose16(float[] b, int s, int ldb, int rows, int blocks, float[] t, int d, int ldt,
+                            float[] scratch) {
+        int last = rows - 1;
+        for (int q = 0; q < 16 * blocks; q += 16) {
+            int sq = s + q, dq = d + q * ldt;
+            for (int g = 0; g < 4; g++) {
+                FloatVector v0 = FloatVector.fromArray(S, b, sq + Math.min(g, last) * ldb);
+                FloatVector v1 = FloatVector.fromArray(S, b, sq + Math.min(g + 4, last) * ldb);
+                FloatVector v2 = FloatVector.fromArray(S, b, sq + Math.min(g + 8, last) * ldb);
+                FloatVector v3 = FloatVector.fromArray(S, b, sq + Math.min(g + 12, last) * ldb);
+                FloatVector x = v0, y = v2;
+                v0 = x.blend(y.rearrange(SWAP8), HIGH8);
+                v2 = x.rearrange(SWAP8).blend(y, HIGH8);
+                x = v1;
+                y = v3;
+                v1 = x.blend(y.rearrange(SWAP8), HIGH8);
+                v3 = x.rearrange(SWAP8).blend(y, HIGH8);
+                x = v0;
+                y = v1;
+                v0 = x.blend(y.rearrange(SWAP4), HIGH4);
+                v1 = x.rearrange(SWAP4).blend(y, HIGH4);
+                x = v2;
+                y = v3;
+                v2 = x.blend(y.rearrange(SWAP4), HIGH4);
+                v3 = x.rearrange(SWAP4).blend(y, HIGH4);
+                v0.intoArray(scratch, g * 16);
+                v1.intoArray(scratch, (g + 4) * 16);
+                v2.intoArray(scratch, (g + 8) * 16);
+                v3.intoArray(scratch, (g + 12) * 16);
+            }
+            for (int h = 0; h < 16; h += 4) {
+                FloatVector v0 = FloatVector.fromArray(S, scratch, h * 16);
+                FloatVector v1 = FloatVector.fromArray(S, scratch, (h + 1) * 16);
+                FloatVector v2 = FloatVector.fromArray(S, scratch, (h + 2) * 16);
+                FloatVector v3 = FloatVector.fromArray(S, scratch, (h + 3) * 16);
+                FloatVector x = v0, y = v2;
+                v0 = x.blend(y.rearrange(SWAP2), HIGH2);
+                v2 = x.rearrange(SWAP2).blend(y, HIGH2);
+                x = v1;
+                y = v3;
+                v1 = x.blend(y.rearrange(SWAP2), HIGH2);
+                v3 = x.rearrange(SWAP2).blend(y, HIGH2);
+                x = v0;
+                y = v1;
+                v0 = x.blend(y.rearrange(SWAP1), HIGH1);
+                v1 = x.rearrange(SWAP1).blend(y, HIGH1);
+                x = v2;
+                y = v3;
+                v2 = x.blend(y.rearrange(SWAP1), HIGH1);
+                v3 = x.rearrange(SWAP1).blend(y, HIGH1);
+                v0.intoArray(t, dq + h * ldt);
+                v1.intoArray(t, dq + (h + 1) * ldt);
+                v2.intoArray(t, dq + (h + 2) * ldt);
+                v3.intoArray(t, dq + (h + 3) * ldt);
+            }
+        }
     }
 
     /**
@@ -753,12 +715,12 @@ final class VectorGemm {
             for (int r = 0; r < L; r++) {
                 idx[r] = r * ldb;
             }
+            float[] scratch = REGISTER_TRANSPOSE ? TRANSPOSE16.get() : null;
             for (; j + L <= rows; j += L) {
                 int p = 0;
                 if (REGISTER_TRANSPOSE) {
-                    for (; p + 16 <= cols; p += 16) {
-                        transpose16(b, b0 + j * ldb + p, ldb, L, t, t0 + p * ldt + j, ldt);
-                    }
+                    p = cols - cols % 16;
+                    transpose16(b, b0 + j * ldb, ldb, L, p / 16, t, t0 + j, ldt, scratch);
                 }
                 gatherColumns(b, b0 + j * ldb + p, cols - p, idx, t, t0 + p * ldt + j, ldt);
             }
