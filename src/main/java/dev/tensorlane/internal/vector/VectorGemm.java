@@ -566,67 +566,6 @@ final class VectorGemm {
     }
 
     /**
-     * {@link #transpose16} in two passes of four rows each, through a scratch block of 256 floats: the rounds act on
-     * separate bits of the row and lane indices (round d swaps the elements whose row bit d and lane bit d differ), so
-     * they may run in any order. The first pass takes rows g, g + 4, g + 8, g + 12 through rounds 8 and 4, the second
-     * rows 4h to 4h + 3 through rounds 2 and 1: four vectors live instead of sixteen. Rows from {@code rows} on repeat
-     * the last one. The same moves, so the same block.
-     */
-    static void transpose16x4(float[] b, int s, int ldb, int rows, float[] t, int d, int ldt, float[] scratch) {
-        int last = rows - 1;
-        for (int g = 0; g < 4; g++) {
-            FloatVector v0 = FloatVector.fromArray(S, b, s + Math.min(g, last) * ldb);
-            FloatVector v1 = FloatVector.fromArray(S, b, s + Math.min(g + 4, last) * ldb);
-            FloatVector v2 = FloatVector.fromArray(S, b, s + Math.min(g + 8, last) * ldb);
-            FloatVector v3 = FloatVector.fromArray(S, b, s + Math.min(g + 12, last) * ldb);
-            FloatVector x = v0, y = v2;
-            v0 = x.blend(y.rearrange(SWAP8), HIGH8);
-            v2 = x.rearrange(SWAP8).blend(y, HIGH8);
-            x = v1;
-            y = v3;
-            v1 = x.blend(y.rearrange(SWAP8), HIGH8);
-            v3 = x.rearrange(SWAP8).blend(y, HIGH8);
-            x = v0;
-            y = v1;
-            v0 = x.blend(y.rearrange(SWAP4), HIGH4);
-            v1 = x.rearrange(SWAP4).blend(y, HIGH4);
-            x = v2;
-            y = v3;
-            v2 = x.blend(y.rearrange(SWAP4), HIGH4);
-            v3 = x.rearrange(SWAP4).blend(y, HIGH4);
-            v0.intoArray(scratch, g * 16);
-            v1.intoArray(scratch, (g + 4) * 16);
-            v2.intoArray(scratch, (g + 8) * 16);
-            v3.intoArray(scratch, (g + 12) * 16);
-        }
-        for (int h = 0; h < 16; h += 4) {
-            FloatVector v0 = FloatVector.fromArray(S, scratch, h * 16);
-            FloatVector v1 = FloatVector.fromArray(S, scratch, (h + 1) * 16);
-            FloatVector v2 = FloatVector.fromArray(S, scratch, (h + 2) * 16);
-            FloatVector v3 = FloatVector.fromArray(S, scratch, (h + 3) * 16);
-            FloatVector x = v0, y = v2;
-            v0 = x.blend(y.rearrange(SWAP2), HIGH2);
-            v2 = x.rearrange(SWAP2).blend(y, HIGH2);
-            x = v1;
-            y = v3;
-            v1 = x.blend(y.rearrange(SWAP2), HIGH2);
-            v3 = x.rearrange(SWAP2).blend(y, HIGH2);
-            x = v0;
-            y = v1;
-            v0 = x.blend(y.rearrange(SWAP1), HIGH1);
-            v1 = x.rearrange(SWAP1).blend(y, HIGH1);
-            x = v2;
-            y = v3;
-            v2 = x.blend(y.rearrange(SWAP1), HIGH1);
-            v3 = x.rearrange(SWAP1).blend(y, HIGH1);
-            v0.intoArray(t, d + h * ldt);
-            v1.intoArray(t, d + (h + 1) * ldt);
-            v2.intoArray(t, d + (h + 2) * ldt);
-            v3.intoArray(t, d + (h + 3) * ldt);
-        }
-    }
-
-    /**
      * {@code t[d + q·ldt + r] = b[s + r·ldb + q]} for r < 16, q < 16·blocks: a strip of 16 rows (L = 16) transposed
      * in 16 × 16 blocks on the registers, whole vectors loaded and stored. Rows from {@code rows} on repeat the last one.
      * Four rounds of lane swaps, as in {@link #laneSums16}: round d exchanges, between rows r and r + d (bit d of r
