@@ -44,7 +44,8 @@ class NarrowTilesTest {
 
     /**
      * The fused half-vector tile (bias and relu on the registers, rows stored straight into C, n floats apart) gives
-     * the bits of the half-vector tile followed by the scratch tile's epilogue, and leaves C's next row untouched.
+     * the bits of the half-vector tile followed by the scratch tile's epilogue, and writes nothing before C nor past
+     * its last row's whole vector (the reach its caller keeps inside C).
      */
     @Test
     void fusedHalfVectorTileGivesTheBitsOfTheTileThenItsEpilogue() {
@@ -82,6 +83,9 @@ class NarrowTilesTest {
                         }
                     }
                     assertEquals(-7f, c[3], "n=" + n + ": before C");
+                    for (int i = 4 + 7 * n + lanes; i < c.length; i++) {
+                        assertEquals(-7f, c[i], "n=" + n + ": past the last row's vector, element " + i);
+                    }
                 }
             }
         }
