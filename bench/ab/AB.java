@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  *                              gNN:M:K:N, gNT, gTN, gTT  C = op(A)·op(B) (Gemm.gemm), T for a transposed operand
  *             OpenBLAS computes the product alone for these four (no bias, no relu).
  *   ROUNDS    measured rounds, after at least 5 rounds and 3 s of warm-up; each round runs every build for
- *             about -Dwork flops (default 2e9)
+ *             about -Dwork flops (default 2e9); -DperRound=true also prints every round's rates
  * </pre>
  *
  * Tensorlane builds of one problem are also compared bit for bit: "DIFFERENT BITS" flags a result that differs
@@ -96,6 +96,16 @@ public class AB {
                         calls[d].run();
                     }
                     rate[d][round] = reps * flop / (System.nanoTime() - t0);
+                }
+            }
+            if (Boolean.getBoolean("perRound")) {
+                // Each round's rates, to tell a machine's phases apart (a shared core runs whole rounds slower).
+                for (int round = 0; round < rounds; round++) {
+                    StringBuilder row = new StringBuilder(String.format("  round %2d", round));
+                    for (int d = 0; d < builds.length; d++) {
+                        row.append(String.format(" %s %.1f", name(builds[d]), rate[d][round]));
+                    }
+                    System.out.println(row);
                 }
             }
             StringBuilder line = new StringBuilder(String.format("%-22s", spec));

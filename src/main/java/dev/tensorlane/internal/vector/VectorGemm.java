@@ -70,10 +70,21 @@ final class VectorGemm {
      * Pack B's panels for every A·B with enough rows and depth where there are 16 vector registers, from JDK 25 on:
      * only over a packed panel does {@link #tile4x2p} run (AVX2 on JDK 25, JMH, three forks: relu(X·B + b)
      * 64×784×128 and 64×128×64 at 86.7 and 84.1 GFLOP/s, against 67.9 and 72.1 in place). Not on JDK 17, where
-     * packing measured no faster (75.1 and 73.7 packed, 79.3 and 74.7 in place). With 32 registers, the 8-row tile
-     * reads B in place faster (see IN_PLACE_MAX_M).
+     * packing measured no faster (75.1 and 73.7 packed, 79.3 and 74.7 in place) on an AVX-512 core held to AVX2
+     * (-XX:UseAVX=2); see DEEP_PACK_MIN_K. With 32 registers, the 8-row tile reads B in place faster (see
+     * IN_PLACE_MAX_M).
      */
     private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
+    /**
+     * With 16 vector registers, B's panels are packed from this depth on on JDK 17 too. On a real AVX2 core (AMD
+     * EPYC Zen 3, family 25 model 1, a shared VM) C2 17 compiles the in-place tile's loop to 35 instructions per 8
+     * FMAs and the packed one's to 31 (JDK 25: 30 and 25); that core took at most about six a cycle, fewer while
+     * whatever shared it ran, and relu(X·B + b) runs its relu on the packed tile's registers (tile4x2pRelu). One-JVM
+     * A/B against in place, JDK 17, two JVMs per run, relu(X·B + b): 64×784×128 1.25–1.36 (three runs), 64×784×256
+     * 0.98–1.40, 64×512×64 0.97–1.25, 128×784×128 0.87–1.31 (two runs each); X·B + b 64×784×128 0.97–1.09; at
+     * 64×300×128 0.95–1.04 and 64×256×128 0.80–0.83, where packing costs more than the shorter loop saves.
+     */
+    private static final int DEEP_PACK_MIN_K = L < 16 ? 512 : Integer.MAX_VALUE;
     private static final int MR = 4;
     private static final int NR = 2 * L;
     private static final int NC = 128;
@@ -293,7 +304,8 @@ final class VectorGemm {
         } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K
-                            && (PACK_ALWAYS || m > IN_PLACE_MAX_M || (long) k * n > IN_PLACE_MAX_KN), false);
+                            && (PACK_ALWAYS || k >= DEEP_PACK_MIN_K || m > IN_PLACE_MAX_M
+                                    || (long) k * n > IN_PLACE_MAX_KN), false);
         } else if (!transA && n < NR && k < DOT_MIN_K && productRows >= narrowMinRows(k)) {
             narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA && n >= NR && k >= DOT_MIN_K && productRows >= TRANSPOSED_MIN_ROWS) {
