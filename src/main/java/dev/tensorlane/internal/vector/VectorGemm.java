@@ -1255,7 +1255,7 @@ final class VectorGemm {
                     // Over copied rows, panels of 2·NR columns for the six-row tiles (the last one NR if cols is
                     // an odd number of NR); panel j starts at base + j·kc either way. Kept panels are packed in the
                     // first pass only, each group at its own place.
-                    int wide = copyA ? cols - cols % (2 * NR) : 0;
+                    int wide = copyA && L >= 16 ? cols - cols % (2 * NR) : 0;
                     int base = keepB ? j0 * kc : 0;
                     boolean pack = !keepB || s0 == 0;
                     for (int j = 0; j < cols && transB && pack; j += j < wide ? 2 * NR : NR) {
@@ -1325,7 +1325,7 @@ final class VectorGemm {
             // One pass of copied rows here, so only where A fits one: B is read in place up to IN_PLACE_MAX_M rows,
             // but at any m when k < PANEL_MIN_K.
             float[] ap = null;
-            if (j < full && copiesRowsOfA(colA, m, full - j, kc) && m <= A_PASS) {
+            if (L >= 16 && j < full && copiesRowsOfA(colA, m, full - j, kc) && m <= A_PASS) {
                 ap = buffer(A_ROWS, m * A_STRIDE);
                 copyRows(a, aOff, rowA, colA, m, kc, ap);
             }
@@ -1425,7 +1425,8 @@ final class VectorGemm {
     /**
      * Rows [0, m) of one NR-column panel of C: tiles of eight rows where they fit, then four, then one. With
      * {@code ap}, the eight-row tiles read op(A) from there, copied by {@link #copyRows} (row 0 of this call at
-     * {@code ap0}); the rest read it in place.
+     * {@code ap0}), and so do the four-row tiles of 16-register machines over a packed panel ({@link #tile4x2r}); the
+     * rest read it in place.
      */
     private static void tiles(int m, int kc, float alpha, float[] a, int aOff, int rowA, int colA, float[] ap, int ap0,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
@@ -1447,7 +1448,17 @@ final class VectorGemm {
         }
         boolean packed = colA == 1 && ldb == NR;
         boolean relu = packed && beta == 0f && alpha == 1f && bias != null && act == Activation.RELU;
+        boolean copied = L < 16 && ap != null && ldb == NR;
         for (; i + MR <= m; i += MR) {
+            if (copied && relu) {
+                tile4x2rRelu(kc, ap, ap0 + i * A_STRIDE, b, bOff, c, cOff + i * ldc, ldc, bias, biasOff);
+                continue;
+            }
+            if (copied) {
+                tile4x2r(kc, ap, ap0 + i * A_STRIDE, b, bOff, beta, c, cOff + i * ldc, ldc);
+                epilogue(MR, NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
+                continue;
+            }
             if (relu) {
                 tile4x2pRelu(kc, a, aOff + i * rowA, rowA, b, bOff, c, cOff + i * ldc, ldc, bias, biasOff);
                 continue;
@@ -2435,8 +2446,14 @@ final class VectorGemm {
      * beyond L2 by several groups of B's panels (Aᵀ·B 1000×784×1000 in place: 0.72 / 0.67). One-JVM A/B on Intel
      * AVX-512 against the copy, Aᵀ·B (JDK 17 / 25): 784×1000×128 1.42 / 1.26–1.44, 784×64×128 1.12–1.15 /
      * 1.12, 400³ 1.14 / 1.11, 128×1000×64 1.62 / 1.65 (against VectorGemmBlocked), the rest 0.94–1.09.
+     *
+     * <p>With 16 vector registers: wherever B's panels are packed and A's rows lie along p, for {@link #tile4x2r}
+     * (figures there); not for B read in place, where no tile reads the copy.
      */
     private static boolean copiesRowsOfA(int colA, int m, int full, int kc) {
+        if (L < 16) {
+            return colA == 1 && m >= MR && full >= NR && kc > 0 && kc <= A_STRIDE - 16;
+        }
         boolean inPlace = colA != 1 && colA % 256 != 0
                 && ((long) kc * full <= UNBLOCKED_MAX_KN || (long) kc * colA <= IN_PLACE_MAX_KN);
         return L >= 16 && !inPlace && m >= 2 * MR && kc > 0 && kc <= A_STRIDE - 16
@@ -2589,6 +2606,94 @@ final class VectorGemm {
         // log shows no delayed inlining and no profiled receiver here), and it saves reluTile's reload: on AVX2
         // (/tmp harness, medians of 3) relu(X·B + b) 64×128×64 ran at 90.6 GFLOP/s against 86.2 on JDK 25 and
         // relu(X·Wᵀ + b) 64×128×64 at 65.2 against 59.0 on JDK 17.
+        FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
+        FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
+        b0.add(c00).max(0f).intoArray(c, c0);
+        b1.add(c01).max(0f).intoArray(c, c0 + L);
+        b0.add(c10).max(0f).intoArray(c, c0 + ldc);
+        b1.add(c11).max(0f).intoArray(c, c0 + ldc + L);
+        b0.add(c20).max(0f).intoArray(c, c0 + 2 * ldc);
+        b1.add(c21).max(0f).intoArray(c, c0 + 2 * ldc + L);
+        b0.add(c30).max(0f).intoArray(c, c0 + 3 * ldc);
+        b1.add(c31).max(0f).intoArray(c, c0 + 3 * ldc + L);
+    }
+
+    /**
+     * {@link #tile4x2p} over op(A)'s rows copied {@link #A_STRIDE} apart, the four-row tile of 16-register machines
+     * over packed panels: the loop runs over row 0's index q, the other rows a constant away and B's row derived from
+     * q, so that every load's address is one index register plus a constant, without bounds checks. C2 compiles the
+     * loop to 22 instructions per 8 FMAs on JDK 17 and 21 on JDK 25, against 31 and 25 for tile4x2pRelu over the rows
+     * in place (four row offsets, each added by one or two instructions, and B's index recomputed). On a real AVX2
+     * core (AMD EPYC Zen 3, family 25 model 1, a shared VM) issuing at most about six instructions a cycle, fewer
+     * while whatever shares it runs, the count sets the pace: one-JVM A/B against the rows in place, the copy
+     * included, two JVMs, JDK 17 / 25: relu(X·B + b) 64×784×128 1.32–1.35 / 1.28–1.30, 64×784×256 1.29–1.34 /
+     * 1.18–1.28, 128×784×128 1.29–1.40 / 1.13–1.15; X·B + b 64×784×128 1.10–1.17 / 1.06–1.08; 1024³ 1.27–1.32 /
+     * 1.19, 2048³ 1.38–1.44 / 1.24–1.40, C = A·B 512³ 1.23–1.29 / 1.08–1.11; relu(X·Wᵀ + b), whose Cᵀ copies W's rows,
+     * 64×784×128 1.09–1.11 / 0.99, 64×784×256 1.08–1.09 / 0.93–1.02. The same FMA chain per element as tile4x2p.
+     */
+    private static void tile4x2r(int kc, float[] ap, int a0, float[] b, int bOff, float beta, float[] c, int c0,
+                                 int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int shift = bOff - NR * a0;
+        for (int q = a0, end = a0 + kc; q < end; q++) {
+            int bp = shift + NR * q;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, ap[q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[q + A_STRIDE]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[q + 2 * A_STRIDE]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[q + 3 * A_STRIDE]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        boolean direct = beta == 0f;
+        float[] out = direct ? c : TILE.get();
+        int o = direct ? c0 : 0;
+        int ldo = direct ? ldc : NR;
+        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
+        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
+        ZERO.blend(c10, EVERY_LANE).intoArray(out, o + ldo);
+        ZERO.blend(c11, EVERY_LANE).intoArray(out, o + ldo + L);
+        ZERO.blend(c20, EVERY_LANE).intoArray(out, o + 2 * ldo);
+        ZERO.blend(c21, EVERY_LANE).intoArray(out, o + 2 * ldo + L);
+        ZERO.blend(c30, EVERY_LANE).intoArray(out, o + 3 * ldo);
+        ZERO.blend(c31, EVERY_LANE).intoArray(out, o + 3 * ldo + L);
+    }
+
+    /** {@link #tile4x2r} for relu(X·B + b) with beta = 0 and alpha = 1, as {@link #tile4x2pRelu} is for tile4x2p. */
+    private static void tile4x2rRelu(int kc, float[] ap, int a0, float[] b, int bOff, float[] c, int c0, int ldc,
+                                     float[] bias, int biasOff) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int shift = bOff - NR * a0;
+        for (int q = a0, end = a0 + kc; q < end; q++) {
+            int bp = shift + NR * q;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, ap[q]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[q + A_STRIDE]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[q + 2 * A_STRIDE]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[q + 3 * A_STRIDE]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
         FloatVector b0 = FloatVector.fromArray(S, bias, biasOff);
         FloatVector b1 = FloatVector.fromArray(S, bias, biasOff + L);
         b0.add(c00).max(0f).intoArray(c, c0);
