@@ -97,7 +97,7 @@ class ParallelTest {
     }
 
     /**
-     * A large A·B split among threads shares one copy of A and one packing of B (AVX-512): units of (group of
+     * A large A·B split among threads shares one copy of A and one packing of B (any vector size): units of (group of
      * columns, band of 64 rows) by passes of 512 rows, with a last pass and a last band of fewer rows (1100 = 2 × 512
      * + 76), three groups of panels (k = 2000), a group that ends in a panel of one tile's width (n = 160, k = 1000),
      * alpha and beta, and the fused bias and relu. Two threads give the bits of one, with the pool's thread free and
