@@ -194,9 +194,9 @@ class NarrowTilesTest {
     }
 
     /**
-     * The transpose that packs Bᵀ for A·Bᵀ: by 16 × 16 blocks on the registers, by gathers and by 4 × 4 blocks,
-     * whichever its shape takes, column j of the copy is row j of B; the rows and columns around 16 and 32 reach
-     * every mix of them.
+     * The transpose that packs Bᵀ for A·Bᵀ: by 16 × 16 blocks on the registers (8 × 8 with 256-bit vectors), by
+     * gathers and by 4 × 4 blocks, whichever its shape takes, column j of the copy is row j of B; the rows and columns
+     * around 8, 16 and 32 reach every mix of them.
      */
     @Test
     void transposeCopiesEveryRowOfBIntoAColumn() {
