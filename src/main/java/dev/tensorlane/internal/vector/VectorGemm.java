@@ -76,13 +76,14 @@ final class VectorGemm {
      */
     private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
     /**
-     * With 16 vector registers, B's panels are packed from this depth on on JDK 17 too. On a real AVX2 core (AMD
-     * EPYC Zen 3, family 25 model 1, a shared VM) C2 17 compiles the in-place tile's loop to 35 instructions per 8
-     * FMAs and the packed one's to 31 (JDK 25: 30 and 25); that core took at most about six a cycle, fewer while
-     * whatever shared it ran, and relu(X·B + b) runs its relu on the packed tile's registers (tile4x2pRelu). One-JVM
-     * A/B against in place, JDK 17, two JVMs per run, relu(X·B + b): 64×784×128 1.25–1.36 (three runs), 64×784×256
-     * 0.98–1.40, 64×512×64 0.97–1.25, 128×784×128 0.87–1.31 (two runs each); X·B + b 64×784×128 0.97–1.09; at
-     * 64×300×128 0.95–1.04 and 64×256×128 0.80–0.83, where packing costs more than the shorter loop saves.
+     * With 16 vector registers, B's panels are packed from this depth on on JDK 17 too. On a real AVX2 core (AMD EPYC
+     * Zen 3, family 25 model 1, a shared VM) C2 17 compiles the in-place tile's loop to 35 instructions per 8 FMAs and
+     * the packed one's to 31 (JDK 25: 30 and 25); that core took at most about six a cycle, fewer while whatever shared
+     * it ran, and relu(X·B + b) runs its relu on the packed tile's registers (tile4x2pRelu, since then tile4x2rRelu
+     * over copied rows; the figures here are from before that). One-JVM A/B against in place, JDK 17, two JVMs per run,
+     * relu(X·B + b): 64×784×128 1.25–1.36 (three runs), 64×784×256 0.98–1.40, 64×512×64 0.97–1.25, 128×784×128
+     * 0.87–1.31 (two runs each); X·B + b 64×784×128 0.97–1.09; at 64×300×128 0.95–1.04 and 64×256×128 0.80–0.83, where
+     * packing costs more than the shorter loop saves.
      */
     private static final int DEEP_PACK_MIN_K = L < 16 ? 512 : Integer.MAX_VALUE;
     private static final int MR = 4;
@@ -2705,14 +2706,14 @@ final class VectorGemm {
      * {@link #tile4x2p} over op(A)'s rows copied {@link #A_STRIDE} apart, the four-row tile of 16-register machines
      * over packed panels: the loop runs over row 0's index q, the other rows a constant away and B's row derived from
      * q, so that every load's address is one index register plus a constant, without bounds checks. C2 compiles the
-     * loop to 22 instructions per 8 FMAs on JDK 17 and 21 on JDK 25, against 31 and 25 for tile4x2pRelu over the rows
-     * in place (four row offsets, each added by one or two instructions, and B's index recomputed). On a real AVX2
-     * core (AMD EPYC Zen 3, family 25 model 1, a shared VM) issuing at most about six instructions a cycle, fewer
-     * while whatever shares it runs, the count sets the pace: one-JVM A/B against the rows in place, the copy
-     * included, two JVMs, JDK 17 / 25: relu(X·B + b) 64×784×128 1.32–1.35 / 1.28–1.30, 64×784×256 1.29–1.34 /
-     * 1.18–1.28, 128×784×128 1.29–1.40 / 1.13–1.15; X·B + b 64×784×128 1.10–1.17 / 1.06–1.08; 1024³ 1.27–1.32 /
-     * 1.19, 2048³ 1.38–1.44 / 1.24–1.40, C = A·B 512³ 1.23–1.29 / 1.08–1.11; relu(X·Wᵀ + b), whose Cᵀ copies W's rows,
-     * 64×784×128 1.09–1.11 / 0.99, 64×784×256 1.08–1.09 / 0.93–1.02. The same FMA chain per element as tile4x2p.
+     * loop to 22–24 instructions per 8 FMAs on JDK 17 and 21 on JDK 25, against 31 and 25 for tile4x2pRelu over the
+     * rows in place (four row offsets, each added by one or two instructions, and B's index recomputed). On a real AVX2
+     * core (AMD EPYC Zen 3, family 25 model 1, a shared VM) issuing at most about six instructions a cycle, fewer while
+     * whatever shares it runs, the count sets the pace: one-JVM A/B against the rows in place, the copy included, two
+     * JVMs, JDK 17 / 25: relu(X·B + b) 64×784×128 1.32–1.35 / 1.28–1.30, 64×784×256 1.29–1.34 / 1.18–1.28, 128×784×128
+     * 1.29–1.40 / 1.13–1.15; X·B + b 64×784×128 1.10–1.17 / 1.06–1.08; 1024³ 1.27–1.32 / 1.19, 2048³ 1.38–1.44 /
+     * 1.24–1.40, C = A·B 512³ 1.23–1.29 / 1.08–1.11; relu(X·Wᵀ + b), whose Cᵀ copies W's rows, 64×784×128 1.09–1.11 /
+     * 0.99, 64×784×256 1.08–1.09 / 0.93–1.02. The same FMA chain per element as tile4x2p.
      */
     private static void tile4x2r(int kc, float[] ap, int a0, float[] b, int bOff, float beta, float[] c, int c0,
                                  int ldc) {
