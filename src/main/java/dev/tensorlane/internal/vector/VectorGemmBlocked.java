@@ -1,6 +1,7 @@
 package dev.tensorlane.internal.vector;
 
 import dev.tensorlane.Activation;
+import dev.tensorlane.internal.HeapLayout;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -42,8 +43,15 @@ final class VectorGemmBlocked {
     static final int MC = 256;
     static final int NC = 1024;
 
+    /**
+     * Where the B panels start in their buffer: on a cache line where {@link HeapLayout} knows, as VectorGemm's. On
+     * Intel AVX-512, G1, one-JVM A/B against the panels wherever the buffer put them, JDK 17 / 25: Aᵀ·B 1024×3000×1024
+     * 1.10–1.14 / 1.08–1.15 (two runs), 512×4096×512 1.10 / 1.11, 2048×2100×512 1.14 / 1.14, 256×8192×256 1.02 /
+     * 1.08. Same bits.
+     */
+    private static final int SHIFT = HeapLayout.lineStart();
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][] {
-            new float[KC * NC], new float[MC * KC], new float[MR * NR]});
+            HeapLayout.floats(KC * NC), new float[MC * KC], new float[MR * NR]});
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -69,14 +77,14 @@ final class VectorGemmBlocked {
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
                             float scale = last ? alpha : 1f;
                             if (mr == MR && nr == NR) {
-                                kernel(kc, ap, ir * kc, bp, jr * kc, c, ci, ldc, first, scale);
+                                kernel(kc, ap, ir * kc, bp, SHIFT + jr * kc, c, ci, ldc, first, scale);
                             } else {
                                 for (int r = 0; r < MR; r++) {
                                     for (int j = 0; j < NR; j++) {
                                         edge[r * NR + j] = !first && r < mr && j < nr ? c[ci + r * ldc + j] : 0f;
                                     }
                                 }
-                                kernel(kc, ap, ir * kc, bp, jr * kc, edge, 0, NR, false, scale);
+                                kernel(kc, ap, ir * kc, bp, SHIFT + jr * kc, edge, 0, NR, false, scale);
                                 for (int r = 0; r < mr; r++) {
                                     System.arraycopy(edge, r * NR, c, ci + r * ldc, nr);
                                 }
@@ -94,22 +102,22 @@ final class VectorGemmBlocked {
     }
 
     /**
-     * B block kc × nc into panels of NR columns, each kc × NR contiguous by rows; the last one zero-padded. Rows of B
-     * a row at a time across the whole panels, so that B is read along its rows (panel by panel, each row's NR floats
-     * were on another page once rows are 4 KiB apart; see VectorGemm.packRow).
+     * B block kc × nc into panels of NR columns from SHIFT on, each kc × NR contiguous by rows; the last one
+     * zero-padded. Rows of B a row at a time across the whole panels, so that B is read along its rows (panel by
+     * panel, each row's NR floats were on another page once rows are 4 KiB apart; see VectorGemm.packRow).
      */
     private static void packB(float[] b, int b0, int rowB, int colB, int kc, int nc, float[] bp) {
         int whole = colB == 1 ? nc - nc % NR : 0;
         for (int p = 0; p < kc; p++) {
             for (int jr = 0; jr < whole; jr += NR) {
-                System.arraycopy(b, b0 + p * rowB + jr, bp, jr * kc + p * NR, NR);
+                System.arraycopy(b, b0 + p * rowB + jr, bp, SHIFT + jr * kc + p * NR, NR);
             }
         }
         // The rest (all of B when it is transposed, rowB = 1): by VectorGemm's transposing copy (gathers on AVX-512;
         // column by column here, it took 31% of Aᵀ·Bᵀ 128×10000×128), then zeros past the last column.
         for (int jr = whole; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int dst = jr * kc;
+            int dst = SHIFT + jr * kc;
             if (rowB == 1) {
                 VectorGemm.transpose(b, b0 + jr * colB, colB, nr, kc, bp, dst, NR);
             } else {
