@@ -25,6 +25,12 @@ import dev.tensorlane.internal.Parallel;
  * Results are bit-identical for every thread count: each element of C is reduced in the same order whatever the
  * split.
  *
+ * <p><b>Memory.</b> Each thread that computes a product keeps its packing buffers for the next one, so a call
+ * allocates nothing once they have grown to its sizes. Under G1 (the JVM's default collector), the buffer that
+ * holds B's packed panels is made larger than half a heap region where that costs at most 4 MiB or at most doubles
+ * it, since G1 starts such an array on a cache line, and the panels' loads then never straddle two lines (with
+ * {@code -XX:ObjectAlignmentInBytes=64} every buffer starts on one, at any size).
+ *
  * <p><b>Errors.</b> Null arrays give {@link NullPointerException}; negative sizes or too-small leading
  * dimensions {@link IllegalArgumentException}; an operand that does not fit its array
  * {@link IndexOutOfBoundsException}. All checks run before C is touched. Thread-safe: no shared mutable state.
