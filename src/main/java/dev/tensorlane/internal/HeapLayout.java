@@ -4,7 +4,7 @@ package dev.tensorlane.internal;
  * Where a {@code float[]} lies relative to 64-byte cache lines, where HotSpot's flags pin it down: the GEMM packs B's
  * panels at {@link #lineStart()} of a buffer from {@link #floats}, so that the tiles' 512-bit loads of a panel row each
  * stay within one cache line instead of straddling two. On Intel AVX-512 (a 2-core Xeon VM) the six-row tile ran
- * 10–12% faster over lines it did not straddle, and whole products 1.09–1.12× (see VectorGemm's PANEL_SHIFT).
+ * about 10% faster over lines it did not straddle, and whole products 1.07–1.16× (see VectorGemm's PANEL_SHIFT).
  *
  * <p>Java does not say where an array lies, but HotSpot fixes it in two cases. With {@code
  * -XX:ObjectAlignmentInBytes=64} (or 128, 256) every object starts on a line. With G1, the default collector, an

@@ -510,8 +510,9 @@ final class VectorGemm {
             int passBands = Math.min(perPass, bands - pass * perPass);
             int j0 = r / passBands * group, cols = Math.min(group, n - j0);
             int i0 = (pass * perPass + r % passBands) * BAND, rows = Math.min(BAND, m - i0);
-            groupTiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels, j0 * k + PANEL_SHIFT, cols,
-                    wide(cols), beta, c, cOff + i0 * ldc + j0, ldc, bias, biasOff + j0, act);
+            groupTiles(rows, k, alpha, a, aOff + i0 * lda, lda, 1, ap, i0 * A_STRIDE, panels,
+                    j0 * k + PANEL_SHIFT, cols, wide(cols), beta, c, cOff + i0 * ldc + j0, ldc, bias, biasOff + j0,
+                    act);
         }
 
         /** The columns of a group in wide panels of 2·NR ({@link #wideTiles}, 32 registers only), as block has them. */
