@@ -65,8 +65,11 @@ public final class HeapLayout {
         return new float[(int) length];
     }
 
-    /** Whether a float[] of {@code length} elements (as {@link #floats} made it) starts on a 64-byte boundary. */
-    public static boolean aligns(int length) {
+    /**
+     * Whether a float[] of {@code length} elements (as {@link #floats} made it) starts on a 64-byte boundary: what
+     * the tests check the flags' reading against, in JVMs started with each collector.
+     */
+    static boolean aligns(int length) {
         return BASE >= 0 && (LINE_ALIGNED_OBJECTS || HUMONGOUS_FLOATS > 0 && length >= HUMONGOUS_FLOATS);
     }
 

@@ -3,7 +3,12 @@ package dev.tensorlane.internal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HeapLayoutTest {
@@ -52,6 +57,38 @@ class HeapLayoutTest {
             float[] f = HeapLayout.floats(1000);
             assertEquals(f.length >= region / 8, HeapLayout.aligns(f.length));
             assertTrue(HeapLayout.aligns(HeapLayout.floats((int) (region / 4)).length));
+        }
+    }
+
+    /**
+     * The test JVMs run the parallel collector, so the two cases that do align are checked in JVMs of their own: G1,
+     * where a buffer from floats() is humongous (its region's size read from the flags), and 64-byte object alignment.
+     */
+    @Test
+    void g1AndLineAlignedObjectsAreRecognisedInJvmsStartedWithThem() throws Exception {
+        assertEquals("12 true true", probe("-XX:+UseG1GC"));
+        assertEquals("12 true true", probe("-XX:+UseParallelGC", "-XX:ObjectAlignmentInBytes=64"));
+        assertEquals("12 false false", probe("-XX:+UseParallelGC"));
+    }
+
+    /** lineStart, and whether floats(1000) and floats(2^22) align, as a fresh JVM with these options reports them. */
+    private static String probe(String... options) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not finish");
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+
+    /** Run by {@link #probe} in a JVM of its own. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            System.out.println(HeapLayout.lineStart() + " " + HeapLayout.aligns(HeapLayout.floats(1000).length) + " "
+                    + HeapLayout.aligns(HeapLayout.floats(1 << 22).length));
         }
     }
 }
