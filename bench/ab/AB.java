@@ -16,12 +16,14 @@ import java.util.SplittableRandom;
  * java --add-modules jdk.incubator.vector -XX:+UseParallelGC -Dwork=2e9 bench/ab/AB.java BUILDS PROBLEMS ROUNDS
  *   BUILDS    comma-separated: a folder or jar of Tensorlane classes (bench/ab/build makes one), optionally
  *             followed by @THREADS (default 1); or openblas=JAR, OpenBLAS's sgemm through netlib's JNI wrapper
- *             from a jar that holds dev.ludovic.netlib:blas (jmh/target/benchmarks.jar does)
+ *             from a jar that holds dev.ludovic.netlib:blas (jmh/target/benchmarks.jar does); or the pure-Java
+ *             peers from such a jar: netlib=JAR, netlib's JavaBLAS (its VectorBLAS where the Vector API is there),
+ *             and ejml=JAR, EJML's CommonOps_FDRM over FMatrixRMaj wrapping the same arrays
  *   PROBLEMS  comma-separated: xb:M:K:N      relu(X·B + b), X M×K, B K×N (FusedLinear.matmulBias)
  *                              linear:M:K:N  relu(X·Wᵀ + b), W N×K (FusedLinear.linear)
  *                              xbi, lineari  the same with the bias only (Activation.IDENTITY)
  *                              gNN:M:K:N, gNT, gTN, gTT  C = op(A)·op(B) (Gemm.gemm), T for a transposed operand
- *             OpenBLAS computes the product alone for these four (no bias, no relu).
+ *             OpenBLAS and the peers compute the product alone for these four (no bias, no relu).
  *   ROUNDS    measured rounds, after at least 5 rounds and 3 s of warm-up; each round runs every build for
  *             about -Dwork flops (default 2e9); -DperRound=true also prints every round's rates
  * </pre>
@@ -70,7 +72,11 @@ public class AB {
             boolean[] tensorlane = new boolean[builds.length];
             for (int d = 0; d < builds.length; d++) {
                 if (builds[d].startsWith("openblas=")) {
-                    calls[d] = openBlas(builds[d].substring("openblas=".length()), pr, a, b, out[d]);
+                    calls[d] = blas(builds[d].substring("openblas=".length()), "NativeBLAS", pr, a, b, out[d]);
+                } else if (builds[d].startsWith("netlib=")) {
+                    calls[d] = blas(builds[d].substring("netlib=".length()), "JavaBLAS", pr, a, b, out[d]);
+                } else if (builds[d].startsWith("ejml=")) {
+                    calls[d] = ejml(builds[d].substring("ejml=".length()), pr, a, b, out[d]);
                 } else {
                     tensorlane[d] = true;
                     calls[d] = tensorlane(builds[d], pr, a, b, bias, out[d]);
@@ -173,12 +179,16 @@ public class AB {
         };
     }
 
-    /** Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: B first, with the transposes swapped in. */
-    private static Call openBlas(String jar, Problem pr, float[] a, float[] b, float[] c) throws Throwable {
+    /**
+     * netlib's BLAS {@code implementation} (NativeBLAS: OpenBLAS; JavaBLAS: pure Java). Row-major C = op(A)·op(B) is
+     * column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: B first, with the transposes swapped in.
+     */
+    private static Call blas(String jar, String implementation, Problem pr, float[] a, float[] b, float[] c)
+            throws Throwable {
         ClassLoader loader = loader(jar);
         Class<?> blasClass = Class.forName("dev.ludovic.netlib.blas.BLAS", true, loader);
-        Object blas = Class.forName("dev.ludovic.netlib.blas.NativeBLAS", true, loader).getMethod("getInstance")
-                .invoke(null);
+        Object blas = Class.forName("dev.ludovic.netlib.blas." + implementation, true, loader)
+                .getMethod("getInstance").invoke(null);
         MethodHandle sgemm = MethodHandles.publicLookup().findVirtual(blasClass, "sgemm",
                 MethodType.methodType(void.class, String.class, String.class, int.class, int.class, int.class,
                         float.class, float[].class, int.class, float[].class, int.class, float.class, float[].class,
@@ -192,13 +202,36 @@ public class AB {
         };
     }
 
+    /** EJML's dense row-major product over matrices that wrap the same arrays (no copy), as PeersBenchmark calls it. */
+    private static Call ejml(String jar, Problem pr, float[] a, float[] b, float[] c) throws Throwable {
+        ClassLoader loader = loader(jar);
+        Class<?> matrix = Class.forName("org.ejml.data.FMatrixRMaj", true, loader);
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        MethodHandle wrap = lookup.findStatic(matrix, "wrap", MethodType.methodType(matrix, int.class, int.class,
+                float[].class));
+        boolean ta = pr.transA(), tb = pr.transB();
+        Object ea = ta ? wrap.invoke(pr.k, pr.m, a) : wrap.invoke(pr.m, pr.k, a);
+        Object eb = tb ? wrap.invoke(pr.n, pr.k, b) : wrap.invoke(pr.k, pr.n, b);
+        Object ec = wrap.invoke(pr.m, pr.n, c);
+        String op = ta && tb ? "multTransAB" : ta ? "multTransA" : tb ? "multTransB" : "mult";
+        Class<?> row = Class.forName("org.ejml.data.FMatrix1Row", true, loader);
+        // Generic <T extends FMatrix1Row> T mult(T, T, T): FMatrix1Row throughout once erased; the result is C.
+        MethodHandle mult = lookup.findStatic(Class.forName("org.ejml.dense.row.CommonOps_FDRM", true, loader), op,
+                        MethodType.methodType(row, row, row, row))
+                .asType(MethodType.methodType(void.class, Object.class, Object.class, Object.class));
+        return () -> {
+            mult.invokeExact(ea, eb, ec);
+        };
+    }
+
     private static ClassLoader loader(String path) throws Exception {
         URL url = Path.of(path).toUri().toURL();
         return new URLClassLoader(new URL[] {url}, AB.class.getClassLoader());
     }
 
     private static String name(String build) {
-        String path = build.startsWith("openblas=") ? "openblas" : build;
+        int eq = build.indexOf('=');
+        String path = eq > 0 ? build.substring(0, eq) : build;
         return Path.of(path.replace('@', '_')).getFileName().toString();
     }
 

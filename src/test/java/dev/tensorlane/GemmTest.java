@@ -96,9 +96,10 @@ class GemmTest {
 
     /**
      * Products of one to three rows: on AVX-512 from JDK 25 on, deep X·Wᵀ (k from 512) runs dot products in half
-     * vectors and X·B single-row tiles in half vectors; a single row over 4·NR full columns (128 on AVX-512, 64 on
-     * AVX2) runs the eight-vector row tile. Depths with and without a tail past the last half and whole
-     * vector, column counts on both sides of eight, alpha and beta, padded strides.
+     * vectors and X·B single-row tiles in half vectors; a single row over 4·NR full columns (128 on AVX-512) runs the
+     * eight-vector row tile, and with narrower vectors so does every pass of 4·NR columns (64 on AVX2: one to four
+     * passes here, and a remainder). Depths with and without a tail past the last half and whole vector, column counts
+     * on both sides of eight, alpha and beta, padded strides.
      */
     @Test
     void oneToThreeRowsAgreeWithTheReferenceInEveryLayout() {
@@ -110,7 +111,7 @@ class GemmTest {
                     check(false, true, m, n, k, -0.75f, 0.5f, 2, seed++);
                 }
             }
-            for (int n : new int[] {64, 70, 128, 130}) {
+            for (int n : new int[] {64, 70, 128, 130, 256}) {
                 check(false, false, m, n, 784, 1f, 0f, 1, seed++);
                 check(false, false, m, n, 300, 1.5f, 0.5f, 3, seed++);
                 check(true, false, m, n, 37, -1f, 0f, 2, seed++);

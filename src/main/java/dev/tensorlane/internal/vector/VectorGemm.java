@@ -1467,9 +1467,8 @@ final class VectorGemm {
             }
         } else {
             int j = 0;
-            if (m == 1 && full == 4 * NR) {
-                tile1x8(kc, alpha, a, aOff, colA, b, bOff, ldb, beta, c, cOff, bias, biasOff, act);
-                j = full;
+            for (; m == 1 && (full == 4 * NR || L < 16) && j + 4 * NR <= full; j += 4 * NR) {
+                tile1x8(kc, alpha, a, aOff, colA, b, bOff + j, ldb, beta, c, cOff + j, bias, biasOff + j, act);
             }
             if (m < MR) {
                 for (; j + 2 * NR <= full; j += 2 * NR) {
@@ -2944,8 +2943,11 @@ final class VectorGemm {
      * (EPYC, family 25 model 17), relu(X·B + b) 1×784×128, B streamed from L2 (median of 15 batches): the tile alone
      * 3.5–3.6 µs on both JDKs, against 5.0–5.6 µs for the whole product through two one-row tiles; one-JVM A/B, two
      * JVMs, JDK 17 / 25: 1×784×128 1.06–1.21 / 1.16–1.20, 1×300×128 1.08–1.09 / 1.23–1.26. Over wider B in passes of
-     * 4·NR it lost (1×784×256 0.92–0.93 / 0.98–1.04), so only where one pass covers B. Same FMA chain per element as
-     * every tile.
+     * 4·NR it lost there (1×784×256 0.92–0.93 / 0.98–1.04), so with 512-bit vectors only where one pass covers B.
+     * With narrower ones (4·NR is 64 columns on AVX2) in passes over any width: on Zen 3 (family 25 model 1), where
+     * tile1x4 keeps four FMA chains (18–24 GFLOP/s on 1×784×128), one-JVM A/B against it (tile1x8h on JDK 25), two
+     * JVMs, JDK 17 / 25: 1×784×128 1.11–1.24 / 1.19–1.20, 1×784×256 1.21–1.35 / 1.27–1.33, 1×300×128 1.16–1.21 /
+     * 1.19–1.22. Same FMA chain per element as every tile.
      */
     private static void tile1x8(int kc, float alpha, float[] a, int a0, int colA,
                                 float[] b, int bOff, int ldb, float beta, float[] c, int c0,
