@@ -497,7 +497,7 @@ class GemmTest {
         for (boolean transB : new boolean[] {false, true}) {
             for (Activation act : new Activation[] {Activation.RELU, Activation.IDENTITY}) {
                 for (int m : new int[] {8, 13, 16, 64, 72}) {
-                    for (int n : new int[] {3, 10, 16}) {
+                    for (int n : new int[] {3, 6, 10, 16}) {
                         for (int k : new int[] {1, 40, 64}) {
                             assertStrideGivesTheSameBits(random, transB, act, m, n, k, 64);
                         }
