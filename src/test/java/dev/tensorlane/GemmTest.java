@@ -505,7 +505,9 @@ class GemmTest {
                 }
                 for (int m : new int[] {6, 12, 13, 16, 64}) {
                     for (int k : new int[] {37, 128}) {
+                        // 64 columns: B is 4·NR wide with 256-bit vectors, 32 with 128-bit ones (tile4x2at128).
                         assertStrideGivesTheSameBits(random, transB, act, m, 64, k, 128);
+                        assertStrideGivesTheSameBits(random, transB, act, m, 32, k, 128);
                     }
                 }
             }
