@@ -3042,7 +3042,7 @@ final class VectorGemm {
      * JVMs, JDK 17 / 25: 1×784×128 1.06–1.21 / 1.16–1.20, 1×300×128 1.08–1.09 / 1.23–1.26. Over wider B in passes of
      * 4·NR it lost there (1×784×256 0.92–0.93 / 0.98–1.04), so with 512-bit vectors only where one pass covers B.
      * With narrower ones (4·NR is 64 columns on AVX2) in passes over any width: on Zen 3 (family 25 model 1), where
-     * tile1x4 keeps four FMA chains (18–24 GFLOP/s on 1×784×128), one-JVM A/B against it (tile1x8h on JDK 25), two
+     * tile1x4 keeps four FMA chains (16–24 GFLOP/s on 1×784×128), one-JVM A/B against it (tile1x8h on JDK 25), two
      * JVMs, JDK 17 / 25: 1×784×128 1.11–1.24 / 1.19–1.20, 1×784×256 1.21–1.35 / 1.27–1.33, 1×300×128 1.16–1.21 /
      * 1.19–1.22. Same FMA chain per element as every tile.
      */
