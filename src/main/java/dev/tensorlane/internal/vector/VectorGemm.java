@@ -2728,12 +2728,13 @@ final class VectorGemm {
 
     /**
      * {@link #tile4x2} for the tutorial's 64-wide hidden layer as X·B on 16 registers where B is read in place (on JDK
-     * 17 at that layer's sizes; JDK 25 packs it, PACK_ALWAYS): X {@link #SIX_LDA} floats wide and B 4·NR = 64, both
-     * strides constants, so that the four rows of X are one index plus displacements and B's row one multiple of it. C2
-     * compiles tile4x2's loop, with the strides variables, to 35 instructions per 8 FMAs on JDK 17, and this one to 22
-     * (disassembled). One-JVM A/B against tile4x2, Zen 3, two JVMs, JDK 17: relu(X·B + b) 64×128×64 1.31–1.44,
-     * 128×128×64 1.36–1.48, 16×128×64 1.39–1.42, X·B + b 64×128×64 1.35–1.37 (JDK 25 packs B there: 0.98–1.03, and
-     * 64×128×128, another stride of B, 0.93–1.00). The same FMA chain per element as tile4x2; raw sums for epilogue.
+     * 17 at that layer's sizes; JDK 25 packs it from PANEL_MIN_M rows on, PACK_ALWAYS): X {@link #SIX_LDA} floats wide
+     * and B 4·NR = 64, both strides constants, so that the four rows of X are one index plus displacements and B's row
+     * one multiple of it. C2 compiles tile4x2's loop, with the strides variables, to 35 instructions per 8 FMAs on JDK
+     * 17, and this one to 22 (disassembled). One-JVM A/B against tile4x2, Zen 3, two JVMs, JDK 17: relu(X·B + b)
+     * 64×128×64 1.31–1.44, 128×128×64 1.36–1.48, 16×128×64 1.39–1.42, X·B + b 64×128×64 1.35–1.37 (JDK 25, B packed:
+     * 0.98–1.03; 64×128×128, another stride of B, 0.93–1.00); one JVM, JDK 17 / 25: 4, 8 and 12 rows 1.39–1.45 /
+     * 1.28–1.30. The same FMA chain per element as tile4x2; raw sums for epilogue.
      */
     private static void tile4x2at128(int kc, float[] a, int a0, float[] b, int bOff, float beta, float[] c, int c0,
                                      int ldc) {
