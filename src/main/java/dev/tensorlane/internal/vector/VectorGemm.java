@@ -73,7 +73,7 @@ final class VectorGemm {
      * 64×784×128 and 64×128×64 at 86.7 and 84.1 GFLOP/s, against 67.9 and 72.1 in place). Not on JDK 17, where
      * packing measured no faster (75.1 and 73.7 packed, 79.3 and 74.7 in place) on an AVX-512 core held to AVX2
      * (-XX:UseAVX=2); see DEEP_PACK_MIN_K. With 32 registers, the 8-row tile reads B in place faster (see
-     * IN_PLACE_MAX_M).
+     * IN_PLACE_MAX_M). Not where {@link #tile4x2at128} reads B in place, faster than these panels.
      */
     private static final boolean PACK_ALWAYS = L < 16 && Runtime.version().feature() >= 25;
     /**
@@ -317,8 +317,8 @@ final class VectorGemm {
         } else if (!transB) {
             block(m, n, k, alpha, a, aOff, rowA, colA, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act,
                     m >= PANEL_MIN_M && k >= PANEL_MIN_K
-                            && (PACK_ALWAYS || k >= DEEP_PACK_MIN_K || m > IN_PLACE_MAX_M
-                                    || (long) k * n > IN_PLACE_MAX_KN), false);
+                            && (PACK_ALWAYS && !runsTile4x2at128(rowA, colA, ldb) || k >= DEEP_PACK_MIN_K
+                                    || m > IN_PLACE_MAX_M || (long) k * n > IN_PLACE_MAX_KN), false);
         } else if (!transA && n < NR && k < DOT_MIN_K && productRows >= narrowMinRows(k)) {
             narrow(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, bias, biasOff, act);
         } else if (!transA && n >= NR && k >= DOT_MIN_K && productRows >= TRANSPOSED_MIN_ROWS) {
@@ -1658,7 +1658,7 @@ final class VectorGemm {
                 tile4x2pRelu(kc, a, aOff + i * rowA, rowA, b, bOff, c, cOff + i * ldc, ldc, bias, biasOff);
                 continue;
             }
-            if (L < 16 && colA == 1 && rowA == SIX_LDA && ldb == 4 * NR) {
+            if (runsTile4x2at128(rowA, colA, ldb)) {
                 tile4x2at128(kc, a, aOff + i * rowA, b, bOff, beta, c, cOff + i * ldc, ldc);
                 epilogue(MR, NR, alpha, beta, c, cOff + i * ldc, ldc, bias, biasOff, act);
                 continue;
@@ -2726,15 +2726,22 @@ final class VectorGemm {
         ZERO.blend(c31, EVERY_LANE).intoArray(out, o + 3 * ldo + L);
     }
 
+    /** Whether {@link #tile4x2at128} runs for op(A) and B at these strides: with 16 vector registers only. */
+    private static boolean runsTile4x2at128(int rowA, int colA, int ldb) {
+        return L < 16 && colA == 1 && rowA == SIX_LDA && ldb == 4 * NR;
+    }
+
     /**
-     * {@link #tile4x2} for the tutorial's 64-wide hidden layer as X·B on 16 registers where B is read in place (on JDK
-     * 17 at that layer's sizes; JDK 25 packs it from PANEL_MIN_M rows on, PACK_ALWAYS): X {@link #SIX_LDA} floats wide
-     * and B 4·NR = 64, both strides constants, so that the four rows of X are one index plus displacements and B's row
-     * one multiple of it. C2 compiles tile4x2's loop, with the strides variables, to 35 instructions per 8 FMAs on JDK
-     * 17, and this one to 22 (disassembled). One-JVM A/B against tile4x2, Zen 3, two JVMs, JDK 17: relu(X·B + b)
-     * 64×128×64 1.31–1.44, 128×128×64 1.36–1.48, 16×128×64 1.39–1.42, X·B + b 64×128×64 1.35–1.37 (JDK 25, B packed:
-     * 0.98–1.03; 64×128×128, another stride of B, 0.93–1.00); one JVM, JDK 17 / 25: 4, 8 and 12 rows 1.39–1.45 /
-     * 1.28–1.30. The same FMA chain per element as tile4x2; raw sums for epilogue.
+     * {@link #tile4x2} for the tutorial's 64-wide hidden layer as X·B on 16 registers, B read in place: X
+     * {@link #SIX_LDA} floats wide and B 4·NR = 64, both strides constants, so that the four rows of X are one index
+     * plus displacements and B's row one multiple of it. C2 compiles tile4x2's loop, with the strides variables, to 35
+     * instructions per 8 FMAs on JDK 17, and this one to 22 (disassembled). One-JVM A/B against tile4x2, Zen 3, two
+     * JVMs, JDK 17: relu(X·B + b) 64×128×64 1.31–1.44, 128×128×64 1.36–1.48, 16×128×64 1.39–1.42, X·B + b 64×128×64
+     * 1.35–1.37 (64×128×128, another stride of B, 0.93–1.00); one JVM, JDK 17 / 25: 4, 8 and 12 rows 1.39–1.45 /
+     * 1.28–1.30. On JDK 25, which otherwise packs B from PANEL_MIN_M rows on (PACK_ALWAYS), B stays in place for this
+     * tile: against packed panels and copied rows, two JVMs, relu(X·B + b) 64×128×64 1.03–1.08, 128×128×64 0.96–1.21,
+     * 32×128×64 1.10–1.18, X·B + b 64×128×64 1.06–1.09. The same FMA chain per element as tile4x2 and the packed
+     * tiles; raw sums for epilogue.
      */
     private static void tile4x2at128(int kc, float[] a, int a0, float[] b, int bOff, float beta, float[] c, int c0,
                                      int ldc) {
