@@ -3066,7 +3066,8 @@ final class VectorGemm {
      * With narrower ones (4·NR is 64 columns on AVX2) in passes over any width: on Zen 3 (family 25 model 1), where
      * tile1x4 keeps four FMA chains (16–24 GFLOP/s on 1×784×128), one-JVM A/B against it (tile1x8h on JDK 25), two
      * JVMs, JDK 17 / 25: 1×784×128 1.11–1.24 / 1.19–1.20, 1×784×256 1.21–1.35 / 1.27–1.33, 1×300×128 1.16–1.21 /
-     * 1.19–1.22. Same FMA chain per element as every tile.
+     * 1.19–1.22. On JDK 17 below 512-bit vectors {@link #tile1x16} takes the row first, in passes of 8·NR columns,
+     * and this tile what is left. Same FMA chain per element as every tile.
      */
     private static void tile1x8(int kc, float alpha, float[] a, int a0, int colA,
                                 float[] b, int bOff, int ldb, float beta, float[] c, int c0,
