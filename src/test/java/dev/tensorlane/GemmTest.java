@@ -410,9 +410,9 @@ class GemmTest {
     }
 
     /**
-     * A single sample through a layer of 128 columns or more: below 512-bit vectors passes of 16 vectors (JDK 17,
-     * tile1x16) or 14 (JDK 25, tile1x14), with 512-bit ones passes of 4·NR columns, and the rest of the columns after
-     * them. Within the bound, and bit for bit the row of a whole batch (packed panels, four-row tiles).
+     * A single sample through a layer of 128 columns or more: below 512-bit vectors on JDK 17 one pass over each row
+     * of B (tile1x16), elsewhere passes of 4·NR columns, and the rest of the columns after them. Within the bound, and
+     * bit for bit the row of a whole batch (packed panels, four-row tiles).
      */
     @Test
     void aSingleSampleGivesTheBitsOfItsRowInTheBatch() {

@@ -170,21 +170,22 @@ final class VectorGemm {
     private static final ThreadLocal<float[]> NARROW = ThreadLocal.withInitial(() -> new float[DOT_MIN_K * NR]);
     private static final int SIGMOID_ROWS = 256;
     /**
+     * Whether a single row of X·B runs {@link #tile1x16}, below 512-bit vectors: on JDK 17 only. One-JVM A/B against
+     * tile1x8's passes of 4·NR on Zen 3, relu(X·B + b) 1×784×128: JDK 17 1.36–1.47 (four JVMs, EJML in the same
+     * rounds) and 1.09–1.47 per round with OpenBLAS in them. On JDK 25 it ran at 1.04–1.07 in two JVMs, but with
+     * OpenBLAS or EJML interleaved, once C2 had compiled the benchmark's loop by on-stack replacement, it fell to
+     * 13–15 GFLOP/s for the rest of the run, 0.55–0.77 of tile1x8 there, in all fifteen such JVMs (with
+     * -XX:-UseOnStackReplacement it did not, one JVM). No recompilation, deoptimization or collection at that point
+     * (logged), and neither the caller's frame size nor B's offset changed the tile's rate in a /tmp loop. C2 keeps two
+     * or three of its accumulators on the stack there; a fourteen-vector pass, one on the stack, ran at 1.18–1.19 in two
+     * such JVMs and did not fall in three more, but fell the same way (0.47–0.79) in a run of seven one-row problems
+     * with no other library. JDK 17 never fell so. Unexplained, so JDK 25 keeps tile1x8.
+     */
+    private static final boolean ONE_PASS_ROW = L < 16 && Runtime.version().feature() < 25;
+    /**
      * One tile of scratch: narrowRows' tile (written with beta = 0, straight into it), or a tile's raw sums when C
      * must be read for beta·C (see {@link #finish}). Never both at once: narrowRows never passes beta ≠ 0.
      */
-    /**
-     * Vectors per pass of a single row of X·B below 512-bit vectors: 16 on JDK 17 ({@link #tile1x16}), 14 from JDK 25
-     * on ({@link #tile1x14}); 0 with 512-bit vectors, where {@link #tile1x8}'s passes stay. One-JVM A/B against
-     * tile1x8's passes of 4·NR on Zen 3, relu(X·B + b) 1×784×128, two JVMs, EJML in the same rounds: JDK 17 tile1x16
-     * 1.36–1.47 and tile1x14 1.13–1.17; JDK 25 tile1x14 1.18–1.19. On JDK 25, tile1x16, whose loop keeps two or three
-     * accumulators on the stack, ran at 13–15 GFLOP/s (0.55–0.77 of tile1x8) for the rest of any run with OpenBLAS or
-     * EJML in the loop once C2 had compiled the benchmark's loop by on-stack replacement, in all fifteen such JVMs
-     * (with -XX:-UseOnStackReplacement it did not, one JVM); no recompilation, deoptimization or collection at that
-     * point (logged), and neither the caller's frame size nor B's offset changed its rate in a loop of its own.
-     * tile1x14, one accumulator on the stack there, did not fall so in five such JVMs; JDK 17 never did.
-     */
-    private static final int ROW_PASS = L >= 16 ? 0 : Runtime.version().feature() < 25 ? 16 : 14;
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[6 * 2 * NR]);
     /** See {@link #laneSum}: JDK 17 only, the one version where the order was checked. */
     private static final boolean ORDERED_REDUCTION = Runtime.version().feature() == 17;
@@ -1482,11 +1483,8 @@ final class VectorGemm {
             }
         } else {
             int j = 0;
-            for (; m == 1 && ROW_PASS == 16 && colA == 1 && j + 8 * NR <= full; j += 8 * NR) {
+            for (; m == 1 && ONE_PASS_ROW && colA == 1 && j + 8 * NR <= full; j += 8 * NR) {
                 tile1x16(kc, alpha, a, aOff, b, bOff + j, ldb, beta, c, cOff + j, bias, biasOff + j, act);
-            }
-            for (; m == 1 && ROW_PASS == 14 && colA == 1 && j + 7 * NR <= full; j += 7 * NR) {
-                tile1x14(kc, alpha, a, aOff, b, bOff + j, ldb, beta, c, cOff + j, bias, biasOff + j, act);
             }
             for (; m == 1 && (full == 4 * NR || L < 16) && j + 4 * NR <= full; j += 4 * NR) {
                 tile1x8(kc, alpha, a, aOff, colA, b, bOff + j, ldb, beta, c, cOff + j, bias, biasOff + j, act);
@@ -3115,7 +3113,7 @@ final class VectorGemm {
      * B, 23–41 against 16–33 GFLOP/s at every offset of B tried (a /tmp loop, JDK 17 and 25; 96 + 32 columns, or 112
      * + 16, in between). C2 keeps 13 or 14 of the sixteen accumulators in registers and the rest on the stack (35
      * instructions per 16 FMAs, disassembled); the loop waits on L2, not on them. JDK 17 only ({@link
-     * #ROW_PASS}). Same FMA chain per element as every tile.
+     * #ONE_PASS_ROW}). Same FMA chain per element as every tile.
      */
     private static void tile1x16(int kc, float alpha, float[] a, int a0, float[] b, int bOff, int ldb, float beta,
                                  float[] c, int c0, float[] bias, int biasOff, Activation act) {
@@ -3168,59 +3166,6 @@ final class VectorGemm {
         ZERO.blend(c14, EVERY_LANE).intoArray(out, o + 14 * L);
         ZERO.blend(c15, EVERY_LANE).intoArray(out, o + 15 * L);
         finish(out, o, 0, 1, 8 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
-    }
-
-    /**
-     * {@link #tile1x16} with fourteen vectors (7·NR columns), for JDK 25 (see {@link #ROW_PASS}): C2 there keeps 13 of
-     * the accumulators in registers and one on the stack (29 instructions per 14 FMAs, disassembled). The columns past
-     * the last pass go to the other tiles. Same FMA chain per element as every tile.
-     */
-    private static void tile1x14(int kc, float alpha, float[] a, int a0, float[] b, int bOff, int ldb, float beta,
-                                 float[] c, int c0, float[] bias, int biasOff, Activation act) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
-        FloatVector c04 = FloatVector.zero(S), c05 = FloatVector.zero(S);
-        FloatVector c06 = FloatVector.zero(S), c07 = FloatVector.zero(S);
-        FloatVector c08 = FloatVector.zero(S), c09 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
-        int shift = bOff - a0 * ldb;
-        for (int q = a0, end = a0 + kc; q < end; q++) {
-            int bp = shift + q * ldb;
-            FloatVector x = FloatVector.broadcast(S, a[q]);
-            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
-            c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
-            c02 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), c02);
-            c03 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), c03);
-            c04 = x.fma(FloatVector.fromArray(S, b, bp + 4 * L), c04);
-            c05 = x.fma(FloatVector.fromArray(S, b, bp + 5 * L), c05);
-            c06 = x.fma(FloatVector.fromArray(S, b, bp + 6 * L), c06);
-            c07 = x.fma(FloatVector.fromArray(S, b, bp + 7 * L), c07);
-            c08 = x.fma(FloatVector.fromArray(S, b, bp + 8 * L), c08);
-            c09 = x.fma(FloatVector.fromArray(S, b, bp + 9 * L), c09);
-            c10 = x.fma(FloatVector.fromArray(S, b, bp + 10 * L), c10);
-            c11 = x.fma(FloatVector.fromArray(S, b, bp + 11 * L), c11);
-            c12 = x.fma(FloatVector.fromArray(S, b, bp + 12 * L), c12);
-            c13 = x.fma(FloatVector.fromArray(S, b, bp + 13 * L), c13);
-        }
-        boolean direct = beta == 0f;
-        float[] out = direct ? c : TILE.get();
-        int o = direct ? c0 : 0;
-        ZERO.blend(c00, EVERY_LANE).intoArray(out, o);
-        ZERO.blend(c01, EVERY_LANE).intoArray(out, o + L);
-        ZERO.blend(c02, EVERY_LANE).intoArray(out, o + 2 * L);
-        ZERO.blend(c03, EVERY_LANE).intoArray(out, o + 3 * L);
-        ZERO.blend(c04, EVERY_LANE).intoArray(out, o + 4 * L);
-        ZERO.blend(c05, EVERY_LANE).intoArray(out, o + 5 * L);
-        ZERO.blend(c06, EVERY_LANE).intoArray(out, o + 6 * L);
-        ZERO.blend(c07, EVERY_LANE).intoArray(out, o + 7 * L);
-        ZERO.blend(c08, EVERY_LANE).intoArray(out, o + 8 * L);
-        ZERO.blend(c09, EVERY_LANE).intoArray(out, o + 9 * L);
-        ZERO.blend(c10, EVERY_LANE).intoArray(out, o + 10 * L);
-        ZERO.blend(c11, EVERY_LANE).intoArray(out, o + 11 * L);
-        ZERO.blend(c12, EVERY_LANE).intoArray(out, o + 12 * L);
-        ZERO.blend(c13, EVERY_LANE).intoArray(out, o + 13 * L);
-        finish(out, o, 0, 1, 7 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
     }
 
     /**
