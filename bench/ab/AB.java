@@ -6,6 +6,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * One-JVM A/B of GEMM builds: each build in its own class loader, called in turn round after round, so that every
@@ -18,7 +21,9 @@ import java.util.SplittableRandom;
  *             followed by @THREADS (default 1); or openblas=JAR, OpenBLAS's sgemm through netlib's JNI wrapper
  *             from a jar that holds dev.ludovic.netlib:blas (jmh/target/benchmarks.jar does); or the pure-Java
  *             peers from such a jar: netlib=JAR, netlib's JavaBLAS (its VectorBLAS where the Vector API is there),
- *             and ejml=JAR, EJML's CommonOps_FDRM over FMatrixRMaj wrapping the same arrays
+ *             and ejml=JAR, EJML's CommonOps_FDRM over FMatrixRMaj wrapping the same arrays; or read, a bound
+ *             rather than a product: A and B read once (a vector sum of each), the rate at which a product would
+ *             run if it took no longer than that read (for a single row, where each float of B is used once)
  *   PROBLEMS  comma-separated: xb:M:K:N      relu(X·B + b), X M×K, B K×N (FusedLinear.matmulBias)
  *                              linear:M:K:N  relu(X·Wᵀ + b), W N×K (FusedLinear.linear)
  *                              xbi, lineari  the same with the bias only (Activation.IDENTITY)
@@ -70,6 +75,7 @@ public class AB {
             float[][] out = new float[builds.length][pr.m * pr.n];
             Call[] calls = new Call[builds.length];
             boolean[] tensorlane = new boolean[builds.length];
+            boolean[] bound = new boolean[builds.length];
             for (int d = 0; d < builds.length; d++) {
                 if (builds[d].startsWith("openblas=")) {
                     calls[d] = blas(builds[d].substring("openblas=".length()), "NativeBLAS", pr, a, b, out[d]);
@@ -77,6 +83,9 @@ public class AB {
                     calls[d] = blas(builds[d].substring("netlib=".length()), "JavaBLAS", pr, a, b, out[d]);
                 } else if (builds[d].startsWith("ejml=")) {
                     calls[d] = ejml(builds[d].substring("ejml=".length()), pr, a, b, out[d]);
+                } else if (builds[d].equals("read")) {
+                    calls[d] = read(a, b, out[d]);
+                    bound[d] = true;
                 } else {
                     tensorlane[d] = true;
                     calls[d] = tensorlane(builds[d], pr, a, b, bias, out[d]);
@@ -135,7 +144,7 @@ public class AB {
             }
             for (int d = 0; d < builds.length && first >= 0; d++) {
                 // A check of the wrapper's arguments: OpenBLAS's plain product against the first Tensorlane build's.
-                if (!tensorlane[d] && pr.kind.startsWith("g") && !close(out[first], out[d], pr.k)) {
+                if (!tensorlane[d] && !bound[d] && pr.kind.startsWith("g") && !close(out[first], out[d], pr.k)) {
                     line.append(" (").append(name(builds[d])).append(" DISAGREES WITH ").append(name(builds[first]))
                             .append(')');
                 }
@@ -222,6 +231,36 @@ public class AB {
         return () -> {
             mult.invokeExact(ea, eb, ec);
         };
+    }
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /**
+     * The "read" bound: every float of A and B loaded once, in order, into four independent vector sums (the sum goes
+     * to c[0], so that the loads are not dead code). Streaming reads are the fastest way through the operands, so a
+     * product that must use every float of B once (a single row) cannot beat this rate by much.
+     */
+    private static Call read(float[] a, float[] b, float[] c) {
+        return () -> {
+            c[0] = sum(a) + sum(b);
+        };
+    }
+
+    private static float sum(float[] v) {
+        int l = SPECIES.length();
+        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (; i + 4 * l <= v.length; i += 4 * l) {
+            s0 = s0.add(FloatVector.fromArray(SPECIES, v, i));
+            s1 = s1.add(FloatVector.fromArray(SPECIES, v, i + l));
+            s2 = s2.add(FloatVector.fromArray(SPECIES, v, i + 2 * l));
+            s3 = s3.add(FloatVector.fromArray(SPECIES, v, i + 3 * l));
+        }
+        float tail = 0f;
+        for (; i < v.length; i++) {
+            tail += v[i];
+        }
+        return s0.add(s1).add(s2).add(s3).reduceLanes(VectorOperators.ADD) + tail;
     }
 
     private static ClassLoader loader(String path) throws Exception {
