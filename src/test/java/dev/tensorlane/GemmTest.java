@@ -410,15 +410,17 @@ class GemmTest {
     }
 
     /**
-     * A single sample through a layer of 128 columns or more: below 512-bit vectors on JDK 17 one pass over each row
-     * of B (tile1x16), elsewhere passes of 4·NR columns, and the rest of the columns after them. Within the bound, and
-     * bit for bit the row of a whole batch (packed panels, four-row tiles).
+     * A single sample through a layer of 64 columns or more: below 512-bit vectors one pass over each row of B
+     * (tile1x16 on JDK 17; from JDK 25 tile1x16c, with three of its sums in C, where 8·NR columns are all there are:
+     * 128 at 256 bits, 64 and 70 at 128), elsewhere passes of 4·NR columns, and the rest of the columns after them.
+     * Within the bound, and bit for bit the row of a whole batch (packed panels, four-row tiles).
      */
     @Test
     void aSingleSampleGivesTheBitsOfItsRowInTheBatch() {
         long seed = 990;
-        for (int n : new int[] {128, 144, 200, 256, 384}) {
+        for (int n : new int[] {64, 70, 128, 135, 144, 200, 256, 384}) {
             check(false, false, 1, n, 784, 1f, 0f, 1, seed++);
+            check(false, false, 1, n, 300, 0.75f, 0f, 3, seed++);
             check(false, false, 1, n, 300, 0.5f, 1.5f, 2, seed++);
             assertWholeAndRowByRowAgreeBitForBit(64, n, 784, seed++);
             assertWholeAndRowByRowAgreeBitForBit(16, n, 300, seed++);

@@ -4,6 +4,7 @@ import dev.tensorlane.Activation;
 import dev.tensorlane.internal.Cpu;
 import dev.tensorlane.internal.HeapLayout;
 import dev.tensorlane.internal.Kernels;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -179,9 +180,19 @@ final class VectorGemm {
      * (logged), and neither the caller's frame size nor B's offset changed the tile's rate in a /tmp loop. C2 keeps two
      * or three of its accumulators on the stack there; a fourteen-vector pass, one on the stack, ran at 1.18–1.19 in two
      * such JVMs and did not fall in three more, but fell the same way (0.47–0.79) in a run of seven one-row problems
-     * with no other library. JDK 17 never fell so. Unexplained, so JDK 25 keeps tile1x8.
+     * with no other library. JDK 17 never fell so. Unexplained; JDK 25 runs {@link #tile1x16c} where one pass of 8·NR
+     * covers B and beta = 0, and tile1x8 elsewhere.
      */
     private static final boolean ONE_PASS_ROW = L < 16 && Runtime.version().feature() < 25;
+    /**
+     * Whether a single row of X·B with beta = 0 and 8·NR full columns runs {@link #tile1x16c}: where tile1x16 does not
+     * (below 512-bit vectors, JDK 25 on). One-JVM A/B against tile1x8's two passes, Zen 3 (family 25 model 1), JDK 25,
+     * two runs of two JVMs, EJML in the rounds (and OpenBLAS in one): relu(X·B + b) 1×784×128 1.04, 1.19, 1.17, 1.27;
+     * X·B + b 1×784×128 1.22, 1.38, 1.11, 1.27; relu(X·B + b) 1×300×128 1.26, 1.22, 1.12, 1.16; no JVM fell as tile1x16
+     * did there. Wider B, in passes of 8·NR (the rest in passes of 4·NR), lost or tied: 1×784×192 0.74–0.83, 1×784×256
+     * 0.93–1.15. On JDK 17 it ran at 0.85–0.88 of tile1x16 (one JVM).
+     */
+    private static final boolean ROW_IN_C = L < 16 && !ONE_PASS_ROW;
     /**
      * One tile of scratch: narrowRows' tile (written with beta = 0, straight into it), or a tile's raw sums when C
      * must be read for beta·C (see {@link #finish}). Never both at once: narrowRows never passes beta ≠ 0.
@@ -1485,6 +1496,10 @@ final class VectorGemm {
             int j = 0;
             for (; m == 1 && ONE_PASS_ROW && colA == 1 && j + 8 * NR <= full; j += 8 * NR) {
                 tile1x16(kc, alpha, a, aOff, b, bOff + j, ldb, beta, c, cOff + j, bias, biasOff + j, act);
+            }
+            if (m == 1 && ROW_IN_C && colA == 1 && beta == 0f && full == 8 * NR) {
+                tile1x16c(kc, alpha, a, aOff, b, bOff, ldb, c, cOff, bias, biasOff, act);
+                j = full;
             }
             for (; m == 1 && (full == 4 * NR || L < 16) && j + 4 * NR <= full; j += 4 * NR) {
                 tile1x8(kc, alpha, a, aOff, colA, b, bOff + j, ldb, beta, c, cOff + j, bias, biasOff + j, act);
@@ -3103,6 +3118,63 @@ final class VectorGemm {
         ZERO.blend(c06, EVERY_LANE).intoArray(out, o + 6 * L);
         ZERO.blend(c07, EVERY_LANE).intoArray(out, o + 7 * L);
         finish(out, o, 0, 1, 4 * NR, alpha, beta, c, c0, 0, bias, biasOff, act);
+    }
+
+    /**
+     * {@link #tile1x16} with beta = 0 and its last three sums kept in C (from +0), each read, added to and written
+     * back at every step: thirteen sums, the broadcast and a temporary fit the 16 registers. C2 kept two or three of
+     * tile1x16's sums on the stack, and on JDK 25 that tile fell into a slow state in some runs (see ONE_PASS_ROW);
+     * this one has no vector on the stack (38 instructions per 16 FMAs, disassembled) and did not fall
+     * ({@link #ROW_IN_C}). Same FMA chain per element as every tile, the sums in C included.
+     */
+    private static void tile1x16c(int kc, float alpha, float[] a, int a0, float[] b, int bOff, int ldb,
+                                  float[] c, int c0, float[] bias, int biasOff, Activation act) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c04 = FloatVector.zero(S), c05 = FloatVector.zero(S);
+        FloatVector c06 = FloatVector.zero(S), c07 = FloatVector.zero(S);
+        FloatVector c08 = FloatVector.zero(S), c09 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        Arrays.fill(c, c0 + 13 * L, c0 + 16 * L, 0f);
+        int shift = bOff - a0 * ldb;
+        for (int q = a0, end = a0 + kc; q < end; q++) {
+            int bp = shift + q * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[q]);
+            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
+            c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
+            c02 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), c02);
+            c03 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), c03);
+            c04 = x.fma(FloatVector.fromArray(S, b, bp + 4 * L), c04);
+            c05 = x.fma(FloatVector.fromArray(S, b, bp + 5 * L), c05);
+            c06 = x.fma(FloatVector.fromArray(S, b, bp + 6 * L), c06);
+            c07 = x.fma(FloatVector.fromArray(S, b, bp + 7 * L), c07);
+            c08 = x.fma(FloatVector.fromArray(S, b, bp + 8 * L), c08);
+            c09 = x.fma(FloatVector.fromArray(S, b, bp + 9 * L), c09);
+            c10 = x.fma(FloatVector.fromArray(S, b, bp + 10 * L), c10);
+            c11 = x.fma(FloatVector.fromArray(S, b, bp + 11 * L), c11);
+            c12 = x.fma(FloatVector.fromArray(S, b, bp + 12 * L), c12);
+            x.fma(FloatVector.fromArray(S, b, bp + 13 * L), FloatVector.fromArray(S, c, c0 + 13 * L))
+                    .intoArray(c, c0 + 13 * L);
+            x.fma(FloatVector.fromArray(S, b, bp + 14 * L), FloatVector.fromArray(S, c, c0 + 14 * L))
+                    .intoArray(c, c0 + 14 * L);
+            x.fma(FloatVector.fromArray(S, b, bp + 15 * L), FloatVector.fromArray(S, c, c0 + 15 * L))
+                    .intoArray(c, c0 + 15 * L);
+        }
+        ZERO.blend(c00, EVERY_LANE).intoArray(c, c0);
+        ZERO.blend(c01, EVERY_LANE).intoArray(c, c0 + L);
+        ZERO.blend(c02, EVERY_LANE).intoArray(c, c0 + 2 * L);
+        ZERO.blend(c03, EVERY_LANE).intoArray(c, c0 + 3 * L);
+        ZERO.blend(c04, EVERY_LANE).intoArray(c, c0 + 4 * L);
+        ZERO.blend(c05, EVERY_LANE).intoArray(c, c0 + 5 * L);
+        ZERO.blend(c06, EVERY_LANE).intoArray(c, c0 + 6 * L);
+        ZERO.blend(c07, EVERY_LANE).intoArray(c, c0 + 7 * L);
+        ZERO.blend(c08, EVERY_LANE).intoArray(c, c0 + 8 * L);
+        ZERO.blend(c09, EVERY_LANE).intoArray(c, c0 + 9 * L);
+        ZERO.blend(c10, EVERY_LANE).intoArray(c, c0 + 10 * L);
+        ZERO.blend(c11, EVERY_LANE).intoArray(c, c0 + 11 * L);
+        ZERO.blend(c12, EVERY_LANE).intoArray(c, c0 + 12 * L);
+        finish(c, c0, 0, 1, 8 * NR, alpha, 0f, c, c0, 0, bias, biasOff, act);
     }
 
     /**
