@@ -411,9 +411,9 @@ class GemmTest {
 
     /**
      * A single sample through a layer of 64 columns or more: below 512-bit vectors one pass over each row of B
-     * (tile1x16 on JDK 17; from JDK 25 tile1x16c, with three of its sums in C, where 8·NR columns are all there are:
-     * 128 at 256 bits, 64 and 70 at 128), elsewhere passes of 4·NR columns, and the rest of the columns after them.
-     * Within the bound, and bit for bit the row of a whole batch (packed panels, four-row tiles).
+     * (tile1x16 on JDK 17; from JDK 25 tile1x16c, with three of its sums in C, where 8·NR are all the full columns:
+     * 128 and 135 at 256 bits, 64 and 70 at 128), elsewhere passes of 4·NR columns, and the rest of the columns after
+     * them. Within the bound, and bit for bit the row of a whole batch (packed panels, four-row tiles).
      */
     @Test
     void aSingleSampleGivesTheBitsOfItsRowInTheBatch() {
